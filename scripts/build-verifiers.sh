@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Builds the Wasm verifier and prover modules reproducibly and checks them.
+#
+#   scripts/build-verifiers.sh           build into verifiers/dist/ and update SHA256SUMS
+#   scripts/build-verifiers.sh --check   rebuild in a scratch directory and fail unless the bytes
+#                                        equal the committed verifiers/dist/ artifacts (CI)
+#
+# The wasm32 standard library ships only with Debian's rustc (1.63); it is installed with apt-get
+# when missing. rustup's newer rustc stays first on PATH for native tests and benchmarks.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+mode="${1:-build}"
+modules=(zkedge_bulletproofs_verifier zkedge_bulletproofs_prover)
+
+ensure_toolchain() {
+  if [[ -x /usr/bin/rustc && -x /usr/bin/cargo && -x /usr/bin/rust-lld \
+        && -d /usr/lib/rustlib/wasm32-unknown-unknown/lib ]]; then
+    return 0
+  fi
+  echo "build-verifiers: installing Debian's rustc, cargo, wasm32 std and lld" >&2
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq >&2
+  apt-get install -y -qq rustc cargo libstd-rust-dev-wasm32 lld-14 >&2
+}
+
+build_into() {
+  local target_dir="$1"
+  # Fixed paths and flags make the output independent of where the checkout lives.
+  (cd "$root/verifiers" && \
+    RUSTC=/usr/bin/rustc \
+    CARGO_HOME="$target_dir/cargo-home" \
+    RUSTFLAGS="-C strip=symbols -C link-arg=-zstack-size=4194304 --remap-path-prefix=$root=/zkedge" \
+    /usr/bin/cargo build --offline --locked --release --target wasm32-unknown-unknown \
+      -p zkedge-wasm-verifier -p zkedge-wasm-prover --target-dir "$target_dir" >&2)
+}
+
+ensure_toolchain
+scratch="$(mktemp -d)"
+trap 'rm -rf "$scratch"' EXIT
+build_into "$scratch/target"
+out="$scratch/dist"
+mkdir -p "$out"
+for m in "${modules[@]}"; do
+  cp "$scratch/target/wasm32-unknown-unknown/release/$m.wasm" "$out/$m.wasm"
+  python3 "$root/scripts/check-wasm.py" "$out/$m.wasm"
+done
+(cd "$out" && sha256sum ./*.wasm | sed 's| \./| |' > SHA256SUMS)
+
+if [[ "$mode" == "--check" ]]; then
+  if ! diff -u "$root/verifiers/dist/SHA256SUMS" "$out/SHA256SUMS"; then
+    echo "build-verifiers: the committed Wasm artifacts differ from a fresh build" >&2
+    exit 1
+  fi
+  for m in "${modules[@]}"; do cmp "$root/verifiers/dist/$m.wasm" "$out/$m.wasm"; done
+  echo "build-verifiers: committed artifacts match a fresh build" >&2
+else
+  mkdir -p "$root/verifiers/dist"
+  cp "$out"/*.wasm "$out/SHA256SUMS" "$root/verifiers/dist/"
+  cat "$root/verifiers/dist/SHA256SUMS"
+fi

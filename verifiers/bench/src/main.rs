@@ -1,0 +1,176 @@
+//! Native timings of the exact code the Wasm modules run (`verify_request`, `prove_request`), so
+//! that `scripts/bench-verifiers.sh` can put Wasm-under-Chicory next to native in one run.
+//!
+//! Prints one JSON object per line:
+//! `{"engine":"native","op":"verify","statement":"range","n":64,"m":2,"batch":1,"ns_per_proof":…}`.
+//! Requests are built with the same encoding and seeds as the Java benchmark.
+
+use std::time::Instant;
+
+use zkedge_bulletproofs::generators::{BulletproofGens, PedersenGens};
+use zkedge_bulletproofs_prover::prove_request;
+use zkedge_bulletproofs_verifier::{verify_request, Buffers, VALID};
+
+const SENSOR: &[u8] = b"bench-sensor";
+
+fn range_prove_request(bits: u8, seq: u64) -> Vec<u8> {
+    let mut r = vec![2u8, bits];
+    r.extend_from_slice(&20i64.to_le_bytes()); // value
+    r.extend_from_slice(&0i64.to_le_bytes()); // min
+    r.extend_from_slice(&100i64.to_le_bytes()); // max
+    r.extend_from_slice(&(SENSOR.len() as u16).to_le_bytes());
+    r.extend_from_slice(SENSOR);
+    r.extend_from_slice(&seq.to_le_bytes());
+    r.extend_from_slice(&1_763_900_000_000i64.to_le_bytes());
+    r
+}
+
+fn raw_prove_request(bits: u8) -> Vec<u8> {
+    let label = b"bench";
+    let mut r = vec![1u8, bits, 1];
+    r.extend_from_slice(&(label.len() as u16).to_le_bytes());
+    r.extend_from_slice(label);
+    r.extend_from_slice(&7u64.to_le_bytes());
+    let mut blinding = [0u8; 32];
+    blinding[0] = 42;
+    r.extend_from_slice(&blinding);
+    r
+}
+
+/// One verify statement built from a proof output.
+fn statement(kind: &str, bits: u8, seq: u64, output: &[u8]) -> Vec<u8> {
+    let mut s = Vec::new();
+    if kind == "raw" {
+        let label = b"bench";
+        s.extend_from_slice(&[1u8, bits, 1]);
+        s.extend_from_slice(&(label.len() as u16).to_le_bytes());
+        s.extend_from_slice(label);
+        s.extend_from_slice(&output[..32]);
+        s.extend_from_slice(&((output.len() - 32) as u32).to_le_bytes());
+        s.extend_from_slice(&output[32..]);
+    } else {
+        s.extend_from_slice(&[2u8, bits]);
+        s.extend_from_slice(&output[..32]);
+        s.extend_from_slice(&0i64.to_le_bytes());
+        s.extend_from_slice(&100i64.to_le_bytes());
+        s.extend_from_slice(&(SENSOR.len() as u16).to_le_bytes());
+        s.extend_from_slice(SENSOR);
+        s.extend_from_slice(&seq.to_le_bytes());
+        s.extend_from_slice(&1_763_900_000_000i64.to_le_bytes());
+        s.extend_from_slice(&((output.len() - 64) as u32).to_le_bytes());
+        s.extend_from_slice(&output[64..]);
+    }
+    s
+}
+
+fn median_ns(samples: &mut [f64]) -> f64 {
+    samples.sort_by(|a, b| a.partial_cmp(b).unwrap());
+    samples[samples.len() / 2]
+}
+
+fn main() {
+    let quick = std::env::args().any(|a| a == "--quick");
+    // The generator table and verifier buffers are large; run on a big stack.
+    std::thread::Builder::new()
+        .stack_size(64 << 20)
+        .spawn(move || run(quick))
+        .unwrap()
+        .join()
+        .unwrap();
+}
+
+fn run(quick: bool) {
+    let bp_gens = Box::new(BulletproofGens::new());
+    let pc_gens = PedersenGens::default();
+    let mut buffers = Buffers::new_boxed();
+    let mut out = vec![0u8; 4096];
+    let budget_ns = if quick { 3e8 } else { 2e9 };
+
+    for bits in [8u8, 16, 32, 64] {
+        for kind in ["raw", "range"] {
+            let m = if kind == "raw" { 1 } else { 2 };
+            // prove
+            let request = if kind == "raw" {
+                raw_prove_request(bits)
+            } else {
+                range_prove_request(bits, 0)
+            };
+            let mut samples = Vec::new();
+            let start = Instant::now();
+            while samples.len() < 3
+                || (start.elapsed().as_nanos() as f64) < budget_ns / 2.0 && samples.len() < 200
+            {
+                let t = Instant::now();
+                let len = prove_request(
+                    &bp_gens,
+                    &pc_gens,
+                    &request,
+                    &[samples.len() as u8; 32],
+                    &mut out,
+                );
+                samples.push(t.elapsed().as_nanos() as f64);
+                assert!(len > 0, "prove failed: {len}");
+            }
+            println!(
+                r#"{{"engine":"native","op":"prove","statement":"{kind}","n":{bits},"m":{m},"ns_per_proof":{:.0}}}"#,
+                median_ns(&mut samples)
+            );
+
+            // verify at each batch size
+            let batches: &[usize] = if kind == "range" {
+                &[1, 4, 16, 64, 256]
+            } else {
+                &[1]
+            };
+            let max_batch = *batches.last().unwrap();
+            let mut statements = Vec::new();
+            for seq in 0..max_batch as u64 {
+                let request = if kind == "raw" {
+                    raw_prove_request(bits)
+                } else {
+                    range_prove_request(bits, seq)
+                };
+                let len = prove_request(
+                    &bp_gens,
+                    &pc_gens,
+                    &request,
+                    &[(seq % 251) as u8 + 1; 32],
+                    &mut out,
+                ) as usize;
+                statements.push(statement(kind, bits, seq, &out[..len]));
+            }
+            for &batch in batches {
+                let mut request = (batch as u32).to_le_bytes().to_vec();
+                for s in &statements[..batch] {
+                    request.extend_from_slice(s);
+                }
+                let mut statuses = vec![0xffu8; batch];
+                let mut samples = Vec::new();
+                let start = Instant::now();
+                while samples.len() < 3
+                    || (start.elapsed().as_nanos() as f64) < budget_ns && samples.len() < 500
+                {
+                    let t = Instant::now();
+                    let count = verify_request(
+                        &bp_gens,
+                        &pc_gens,
+                        &mut buffers,
+                        &request,
+                        &[samples.len() as u8; 32],
+                        &mut statuses,
+                    );
+                    samples.push(t.elapsed().as_nanos() as f64 / batch as f64);
+                    assert_eq!(count as usize, batch);
+                    assert!(
+                        statuses.iter().all(|s| *s == VALID),
+                        "statuses {statuses:?}"
+                    );
+                }
+                println!(
+                    r#"{{"engine":"native","op":"verify","statement":"{kind}","n":{bits},"m":{m},"batch":{batch},"ns_per_proof":{:.0}}}"#,
+                    median_ns(&mut samples)
+                );
+            }
+        }
+    }
+}
