@@ -6,8 +6,6 @@
 #![cfg_attr(target_arch = "wasm32", no_std)]
 #![deny(missing_docs)]
 
-use core::mem::MaybeUninit;
-
 use zkedge_bulletproofs::generators::{BulletproofGens, PedersenGens};
 use zkedge_bulletproofs::random::{ScalarStream, PROVER_DOMAIN};
 use zkedge_bulletproofs::range_proof::RangeProof;
@@ -158,44 +156,50 @@ fn prove_range(
 // ---------------------------------------------------------------------------------------------
 // ABI exports. Memory contract (ABI.md): every pointer the host passes must come from zk_alloc;
 // ranges are checked against the arena before any slice is made.
+// They exist only in the Wasm build; native callers (tests, benchmarks) use the safe core.
+#[cfg(target_arch = "wasm32")]
+mod exports {
+    use super::*;
+    use core::mem::MaybeUninit;
 
-zkedge_wasm_abi::export_host_interface!(
-    1 << 20,
-    br#"{"module":"zkedge-bulletproofs-prover","version":"0.1.0","system":"bulletproofs","abi":1,"statements":["raw-dalek-range-proof","zkedge-range"],"bits":[8,16,32,64],"parties":[1,2,4,8]}"#
-);
+    zkedge_wasm_abi::export_host_interface!(
+        1 << 20,
+        br#"{"module":"zkedge-bulletproofs-prover","version":"0.1.0","system":"bulletproofs","abi":1,"statements":["raw-dalek-range-proof","zkedge-range"],"bits":[8,16,32,64],"parties":[1,2,4,8]}"#
+    );
 
-struct Generators {
-    bp_gens: BulletproofGens,
-    pc_gens: PedersenGens,
-}
+    struct Generators {
+        bp_gens: BulletproofGens,
+        pc_gens: PedersenGens,
+    }
 
-// Zero-initialised (.bss); integers only, so zero bytes are a valid value until first use fills it.
-static mut GENERATORS: MaybeUninit<Generators> = MaybeUninit::uninit();
-static mut GENERATORS_READY: bool = false;
+    // Zero-initialised (.bss); integers only, so zero bytes are a valid value until first use fills it.
+    static mut GENERATORS: MaybeUninit<Generators> = MaybeUninit::uninit();
+    static mut GENERATORS_READY: bool = false;
 
-/// Proves one statement (ABI.md, "Prover"). Returns the output length or a negative error.
-#[no_mangle]
-pub extern "C" fn zk_prove(req: i32, req_len: i32, seed: i32, out: i32, out_cap: i32) -> i32 {
-    let (request, seed, output) = match (
-        host_slice(req, req_len),
-        host_slice(seed, 32),
-        host_slice_mut(out, out_cap),
-    ) {
-        (Some(r), Some(s), Some(o)) => (r, s, o),
-        _ => return ERR_FRAMING,
-    };
-    let mut seed_bytes = [0u8; 32];
-    seed_bytes.copy_from_slice(seed);
-    // SAFETY: single-threaded module; only this export touches GENERATORS, and it fills them
-    // before first use.
-    let gens = unsafe {
-        let gens = &mut *(*core::ptr::addr_of_mut!(GENERATORS)).as_mut_ptr();
-        if !GENERATORS_READY {
-            gens.bp_gens = BulletproofGens::new();
-            gens.pc_gens = PedersenGens::default();
-            GENERATORS_READY = true;
-        }
-        gens
-    };
-    prove_request(&gens.bp_gens, &gens.pc_gens, request, &seed_bytes, output)
+    /// Proves one statement (ABI.md, "Prover"). Returns the output length or a negative error.
+    #[no_mangle]
+    pub extern "C" fn zk_prove(req: i32, req_len: i32, seed: i32, out: i32, out_cap: i32) -> i32 {
+        let (request, seed, output) = match (
+            host_slice(req, req_len),
+            host_slice(seed, 32),
+            host_slice_mut(out, out_cap),
+        ) {
+            (Some(r), Some(s), Some(o)) => (r, s, o),
+            _ => return ERR_FRAMING,
+        };
+        let mut seed_bytes = [0u8; 32];
+        seed_bytes.copy_from_slice(seed);
+        // SAFETY: single-threaded module; only this export touches GENERATORS, and it fills them
+        // before first use.
+        let gens = unsafe {
+            let gens = &mut *(*core::ptr::addr_of_mut!(GENERATORS)).as_mut_ptr();
+            if !GENERATORS_READY {
+                gens.bp_gens = BulletproofGens::new();
+                gens.pc_gens = PedersenGens::default();
+                GENERATORS_READY = true;
+            }
+            gens
+        };
+        prove_request(&gens.bp_gens, &gens.pc_gens, request, &seed_bytes, output)
+    }
 }

@@ -6,8 +6,6 @@
 #![cfg_attr(target_arch = "wasm32", no_std)]
 #![deny(missing_docs)]
 
-use core::mem::MaybeUninit;
-
 use zkedge_bulletproofs::batch::{scratch_len, verify_batch, BatchWeights, Scratch};
 use zkedge_bulletproofs::generators::{BulletproofGens, PedersenGens};
 use zkedge_bulletproofs::range_proof::{PreparedRangeProof, RangeProof};
@@ -208,59 +206,65 @@ fn prepare_range(
 // ABI exports. Memory contract (ABI.md): every pointer the host passes must come from zk_alloc;
 // ranges are checked against the arena before any slice is made, so a bad pointer or length is a
 // request error, never an out-of-bounds access.
+// They exist only in the Wasm build; native callers (tests, benchmarks) use the safe core.
+#[cfg(target_arch = "wasm32")]
+mod exports {
+    use super::*;
+    use core::mem::MaybeUninit;
 
-zkedge_wasm_abi::export_host_interface!(
-    4 << 20,
-    br#"{"module":"zkedge-bulletproofs-verifier","version":"0.1.0","system":"bulletproofs","abi":1,"statements":["raw-dalek-range-proof","zkedge-range"],"bits":[8,16,32,64],"parties":[1,2,4,8],"max_batch":256}"#
-);
+    zkedge_wasm_abi::export_host_interface!(
+        4 << 20,
+        br#"{"module":"zkedge-bulletproofs-verifier","version":"0.1.0","system":"bulletproofs","abi":1,"statements":["raw-dalek-range-proof","zkedge-range"],"bits":[8,16,32,64],"parties":[1,2,4,8],"max_batch":256}"#
+    );
 
-struct State {
-    bp_gens: BulletproofGens,
-    pc_gens: PedersenGens,
-    buffers: Buffers,
-}
+    struct State {
+        bp_gens: BulletproofGens,
+        pc_gens: PedersenGens,
+        buffers: Buffers,
+    }
 
-// Zero-initialised (it lands in .bss, not in the module's data); see `Buffers`.
-static mut STATE: MaybeUninit<State> = MaybeUninit::uninit();
-static mut GENERATORS_READY: bool = false;
+    // Zero-initialised (it lands in .bss, not in the module's data); see `Buffers`.
+    static mut STATE: MaybeUninit<State> = MaybeUninit::uninit();
+    static mut GENERATORS_READY: bool = false;
 
-/// Verifies a batch (ABI.md, "Verifier"). Returns the count or a negative request error.
-#[no_mangle]
-pub extern "C" fn zk_verify_batch(req: i32, req_len: i32, seed: i32, out: i32) -> i32 {
-    let (request, seed) = match (host_slice(req, req_len), host_slice(seed, 32)) {
-        (Some(r), Some(s)) => (r, s),
-        _ => return ERR_FRAMING,
-    };
-    // `out` holds one byte per statement; the count itself is validated by verify_request.
-    let count = match Reader::new(request).u32() {
-        Ok(c) if c as usize <= MAX_BATCH => c as i32,
-        Ok(_) => return ERR_COUNT,
-        Err(Truncated) => return ERR_FRAMING,
-    };
-    let statuses = match host_slice_mut(out, count) {
-        Some(o) => o,
-        None => return ERR_FRAMING,
-    };
-    let mut seed_bytes = [0u8; 32];
-    seed_bytes.copy_from_slice(seed);
-    // SAFETY: the module is single-threaded and this is the only code that touches STATE. Its
-    // memory starts zeroed, a valid bit pattern for every field (integers only); the generators
-    // are written before first use.
-    let state = unsafe {
-        let state = &mut *(*core::ptr::addr_of_mut!(STATE)).as_mut_ptr();
-        if !GENERATORS_READY {
-            state.bp_gens = BulletproofGens::new();
-            state.pc_gens = PedersenGens::default();
-            GENERATORS_READY = true;
-        }
-        state
-    };
-    verify_request(
-        &state.bp_gens,
-        &state.pc_gens,
-        &mut state.buffers,
-        request,
-        &seed_bytes,
-        statuses,
-    )
+    /// Verifies a batch (ABI.md, "Verifier"). Returns the count or a negative request error.
+    #[no_mangle]
+    pub extern "C" fn zk_verify_batch(req: i32, req_len: i32, seed: i32, out: i32) -> i32 {
+        let (request, seed) = match (host_slice(req, req_len), host_slice(seed, 32)) {
+            (Some(r), Some(s)) => (r, s),
+            _ => return ERR_FRAMING,
+        };
+        // `out` holds one byte per statement; the count itself is validated by verify_request.
+        let count = match Reader::new(request).u32() {
+            Ok(c) if c as usize <= MAX_BATCH => c as i32,
+            Ok(_) => return ERR_COUNT,
+            Err(Truncated) => return ERR_FRAMING,
+        };
+        let statuses = match host_slice_mut(out, count) {
+            Some(o) => o,
+            None => return ERR_FRAMING,
+        };
+        let mut seed_bytes = [0u8; 32];
+        seed_bytes.copy_from_slice(seed);
+        // SAFETY: the module is single-threaded and this is the only code that touches STATE. Its
+        // memory starts zeroed, a valid bit pattern for every field (integers only); the generators
+        // are written before first use.
+        let state = unsafe {
+            let state = &mut *(*core::ptr::addr_of_mut!(STATE)).as_mut_ptr();
+            if !GENERATORS_READY {
+                state.bp_gens = BulletproofGens::new();
+                state.pc_gens = PedersenGens::default();
+                GENERATORS_READY = true;
+            }
+            state
+        };
+        verify_request(
+            &state.bp_gens,
+            &state.pc_gens,
+            &mut state.buffers,
+            request,
+            &seed_bytes,
+            statuses,
+        )
+    }
 }
