@@ -219,7 +219,11 @@ impl EdwardsPoint {
     }
 
     /// Constant-time select: `a` if `choice == 0`, `b` if `choice == 1`.
-    pub(crate) fn conditional_select(a: &EdwardsPoint, b: &EdwardsPoint, choice: u8) -> EdwardsPoint {
+    pub(crate) fn conditional_select(
+        a: &EdwardsPoint,
+        b: &EdwardsPoint,
+        choice: u8,
+    ) -> EdwardsPoint {
         EdwardsPoint {
             X: FieldElement::conditional_select(&a.X, &b.X, choice),
             Y: FieldElement::conditional_select(&a.Y, &b.Y, choice),

@@ -8,53 +8,53 @@ pub(crate) use crate::backend::field::{ct_bytes_eq, FieldElement2625 as FieldEle
 
 /// The Edwards curve constant `d = -121665/121666` (RFC 8032 §5.1; RFC 9496 §4.1 D).
 pub(crate) const EDWARDS_D: FieldElement = FieldElement::from_limbs([
-    0x35978a3, 0x0d37284, 0x3156ebd, 0x06a0a0e, 0x001c029,
-    0x179e898, 0x3a03cbb, 0x1ce7198, 0x2e2b6ff, 0x1480db3,
+    0x35978a3, 0x0d37284, 0x3156ebd, 0x06a0a0e, 0x001c029, 0x179e898, 0x3a03cbb, 0x1ce7198,
+    0x2e2b6ff, 0x1480db3,
 ]);
 /// `2d`, used by the extended-coordinate addition formula.
 pub(crate) const EDWARDS_D2: FieldElement = FieldElement::from_limbs([
-    0x2b2f159, 0x1a6e509, 0x22add7a, 0x0d4141d, 0x0038052,
-    0x0f3d130, 0x3407977, 0x19ce331, 0x1c56dff, 0x0901b67,
+    0x2b2f159, 0x1a6e509, 0x22add7a, 0x0d4141d, 0x0038052, 0x0f3d130, 0x3407977, 0x19ce331,
+    0x1c56dff, 0x0901b67,
 ]);
 /// `sqrt(-1) = 2^((p-1)/4)` (RFC 9496 §4.1 SQRT_M1 = 19681161376707505956807079304988542015446066515923890162744021073123829784752).
 pub(crate) const SQRT_M1: FieldElement = FieldElement::from_limbs([
-    0x20ea0b0, 0x186c9d2, 0x08f189d, 0x035697f, 0x0bd0c60,
-    0x1fbd7a7, 0x2804c9e, 0x1e16569, 0x004fc1d, 0x0ae0c92,
+    0x20ea0b0, 0x186c9d2, 0x08f189d, 0x035697f, 0x0bd0c60, 0x1fbd7a7, 0x2804c9e, 0x1e16569,
+    0x004fc1d, 0x0ae0c92,
 ]);
 /// `1/sqrt(a - d)` with `a = -1` (RFC 9496 §4.1 INVSQRT_A_MINUS_D = 54469307008909316920995813868745141605393597292927456921205312896311721017578).
 pub(crate) const INVSQRT_A_MINUS_D: FieldElement = FieldElement::from_limbs([
-    0x05d40ea, 0x03f6aa0, 0x257d339, 0x0bad20b, 0x274bc58,
-    0x001d840, 0x13dc8ff, 0x19442d8, 0x05cfaff, 0x1e1b224,
+    0x05d40ea, 0x03f6aa0, 0x257d339, 0x0bad20b, 0x274bc58, 0x001d840, 0x13dc8ff, 0x19442d8,
+    0x05cfaff, 0x1e1b224,
 ]);
 /// `sqrt(a d - 1)` (RFC 9496 §4.1 SQRT_AD_MINUS_ONE = 25063068953384623474111414158702152701244531502492656460079210482610430750235).
 pub(crate) const SQRT_AD_MINUS_ONE: FieldElement = FieldElement::from_limbs([
-    0x17b2e1b, 0x1fda812, 0x297afd2, 0x060dbc2, 0x2be7638,
-    0x1f5d1fd, 0x27e6498, 0x11581e7, 0x3f2b834, 0x0dda4c6,
+    0x17b2e1b, 0x1fda812, 0x297afd2, 0x060dbc2, 0x2be7638, 0x1f5d1fd, 0x27e6498, 0x11581e7,
+    0x3f2b834, 0x0dda4c6,
 ]);
 /// `1 - d^2` (RFC 9496 §4.1 ONE_MINUS_D_SQ = 1159843021668779879193775521855586647937357759715417654439879720876111806838).
 pub(crate) const ONE_MINUS_D_SQ: FieldElement = FieldElement::from_limbs([
-    0x05fc176, 0x1027065, 0x2a1fc4f, 0x1c66af1, 0x0b20684,
-    0x070dfe4, 0x255eedf, 0x01af332, 0x28b2b3e, 0x00a41ca,
+    0x05fc176, 0x1027065, 0x2a1fc4f, 0x1c66af1, 0x0b20684, 0x070dfe4, 0x255eedf, 0x01af332,
+    0x28b2b3e, 0x00a41ca,
 ]);
 /// `(d - 1)^2` (RFC 9496 §4.1 D_MINUS_ONE_SQ = 40440834346308536858101042469323190826248399146238708352240133220865137265952).
 pub(crate) const D_MINUS_ONE_SQ: FieldElement = FieldElement::from_limbs([
-    0x0ed4d20, 0x156aa91, 0x3332635, 0x16580f0, 0x34a7928,
-    0x09b4eeb, 0x26997a9, 0x048299b, 0x3af66c2, 0x165a2cd,
+    0x0ed4d20, 0x156aa91, 0x3332635, 0x16580f0, 0x34a7928, 0x09b4eeb, 0x26997a9, 0x048299b,
+    0x3af66c2, 0x165a2cd,
 ]);
 /// x of the Ed25519 base point B (RFC 8032 §5.1: x = 15112221349535400772501151409588531511454012693041857206046113283949847762202).
 pub(crate) const BASE_X: FieldElement = FieldElement::from_limbs([
-    0x325d51a, 0x18b5823, 0x0f6592a, 0x104a92d, 0x1a4b31d,
-    0x1d6dc5c, 0x27118fe, 0x07fd814, 0x13cd6e5, 0x085a4db,
+    0x325d51a, 0x18b5823, 0x0f6592a, 0x104a92d, 0x1a4b31d, 0x1d6dc5c, 0x27118fe, 0x07fd814,
+    0x13cd6e5, 0x085a4db,
 ]);
 /// y of the Ed25519 base point B (RFC 8032 §5.1: y = 4/5 = 46316835694926478169428394003475163141307993866256225615783033603165251855960).
 pub(crate) const BASE_Y: FieldElement = FieldElement::from_limbs([
-    0x2666658, 0x1999999, 0x0cccccc, 0x1333333, 0x1999999,
-    0x0666666, 0x3333333, 0x0cccccc, 0x2666666, 0x1999999,
+    0x2666658, 0x1999999, 0x0cccccc, 0x1333333, 0x1999999, 0x0666666, 0x3333333, 0x0cccccc,
+    0x2666666, 0x1999999,
 ]);
 /// x*y of the Ed25519 base point (extended coordinate T with Z = 1).
 pub(crate) const BASE_T: FieldElement = FieldElement::from_limbs([
-    0x1b7dda3, 0x1a2ace9, 0x25eadbb, 0x003ba8a, 0x083c27e,
-    0x0abe37d, 0x1274732, 0x0ccacdd, 0x0fd78b7, 0x19e1d7c,
+    0x1b7dda3, 0x1a2ace9, 0x25eadbb, 0x003ba8a, 0x083c27e, 0x0abe37d, 0x1274732, 0x0ccacdd,
+    0x0fd78b7, 0x19e1d7c,
 ]);
 
 impl FieldElement {
@@ -143,11 +143,8 @@ impl FieldElement {
         let flipped_sign_sqrt_i = check.ct_eq(&neg_u.mul(&SQRT_M1));
 
         let r_prime = SQRT_M1.mul(&r);
-        let r = FieldElement::conditional_select(
-            &r,
-            &r_prime,
-            flipped_sign_sqrt | flipped_sign_sqrt_i,
-        );
+        let r =
+            FieldElement::conditional_select(&r, &r_prime, flipped_sign_sqrt | flipped_sign_sqrt_i);
         (correct_sign_sqrt | flipped_sign_sqrt, r.abs())
     }
 }
@@ -190,19 +187,31 @@ mod tests {
         let minus_one = FieldElement::MINUS_ONE;
         assert_eq!(minus_one.to_bytes(), one.neg().to_bytes());
         // d * 121666 = -121665
-        assert_eq!(EDWARDS_D.mul(&fe(121666)).to_bytes(), fe(121665).neg().to_bytes());
+        assert_eq!(
+            EDWARDS_D.mul(&fe(121666)).to_bytes(),
+            fe(121665).neg().to_bytes()
+        );
         assert_eq!(EDWARDS_D2.to_bytes(), EDWARDS_D.add(&EDWARDS_D).to_bytes());
         assert_eq!(SQRT_M1.square().to_bytes(), minus_one.to_bytes());
         // INVSQRT_A_MINUS_D^2 * (a - d) = 1 with a = -1
         let a_minus_d = minus_one.sub(&EDWARDS_D);
-        assert_eq!(INVSQRT_A_MINUS_D.square().mul(&a_minus_d).to_bytes(), one.to_bytes());
+        assert_eq!(
+            INVSQRT_A_MINUS_D.square().mul(&a_minus_d).to_bytes(),
+            one.to_bytes()
+        );
         // SQRT_AD_MINUS_ONE^2 = a d - 1 = -d - 1
         assert_eq!(
             SQRT_AD_MINUS_ONE.square().to_bytes(),
             EDWARDS_D.neg().sub(&one).to_bytes()
         );
-        assert_eq!(ONE_MINUS_D_SQ.to_bytes(), one.sub(&EDWARDS_D.square()).to_bytes());
-        assert_eq!(D_MINUS_ONE_SQ.to_bytes(), EDWARDS_D.sub(&one).square().to_bytes());
+        assert_eq!(
+            ONE_MINUS_D_SQ.to_bytes(),
+            one.sub(&EDWARDS_D.square()).to_bytes()
+        );
+        assert_eq!(
+            D_MINUS_ONE_SQ.to_bytes(),
+            EDWARDS_D.sub(&one).square().to_bytes()
+        );
         // The base point is on the curve: -x^2 + y^2 = 1 + d x^2 y^2, and T = x y.
         let (x2, y2) = (BASE_X.square(), BASE_Y.square());
         let lhs = y2.sub(&x2);
@@ -250,7 +259,11 @@ mod tests {
             // Worst-case inputs allowed by the bounds: sums of four reduced elements.
             let a4 = a.add(&b).add(&c).add(&a);
             let b4 = c.add(&c).add(&b).add(&a);
-            let expect = a.mul(&b4).add(&b.mul(&b4)).add(&c.mul(&b4)).add(&a.mul(&b4));
+            let expect = a
+                .mul(&b4)
+                .add(&b.mul(&b4))
+                .add(&c.mul(&b4))
+                .add(&a.mul(&b4));
             assert_eq!(a4.mul(&b4).to_bytes(), expect.to_bytes());
             assert_eq!(a4.square().to_bytes(), a4.mul(&a4).to_bytes());
         }

@@ -7,6 +7,10 @@
 //! squaring are out-of-line functions so that no Wasm function body grows past the size at
 //! which the JVM stops compiling it.
 //!
+//! Stack use: multiscalar multiplication keeps its tables on the stack, at most about
+//! 100 KiB (Straus, 64-point chunks) or 165 KiB (Pippenger, 1024 buckets); the default
+//! wasm32 stack of 1 MiB is enough.
+//!
 //! Layers, bottom up (as in curve25519-dalek):
 //!
 //! ```text

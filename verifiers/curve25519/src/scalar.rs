@@ -46,7 +46,7 @@ impl Scalar {
     }
 
     /// Decodes a canonical encoding: `None` if the 256-bit little-endian value is `>= l`
-    /// (which includes every input with one of the top 4 bits set).
+    /// (which includes every input with one of the top 3 bits, 253 to 255, set).
     pub fn from_canonical_bytes(bytes: &[u8; 32]) -> Option<Scalar> {
         let x = Scalar29::from_bytes(bytes);
         // x < 2^256 < 2^261. Compute x - l with a borrow chain: x < l iff it borrows.
@@ -127,7 +127,10 @@ impl Scalar {
     /// # Panics
     /// If `scratch.len() < values.len()`.
     pub fn batch_invert(values: &mut [Scalar], scratch: &mut [Scalar]) {
-        assert!(scratch.len() >= values.len(), "batch_invert: scratch too short");
+        assert!(
+            scratch.len() >= values.len(),
+            "batch_invert: scratch too short"
+        );
         let n = values.len();
         // Forward: scratch[i] = product of values[0..i] (zeros replaced by one).
         let mut acc = Scalar::ONE;
@@ -185,7 +188,11 @@ impl Scalar {
     pub(crate) fn signed_digit(&self, j: usize, w: u32) -> i32 {
         let off = j * w as usize;
         let b = self.bits(off, w) as i32;
-        let c_in = if off == 0 { 0 } else { self.bits(off - 1, 1) as i32 };
+        let c_in = if off == 0 {
+            0
+        } else {
+            self.bits(off - 1, 1) as i32
+        };
         let c_out = b >> (w - 1);
         b + c_in - (c_out << w)
     }
@@ -220,9 +227,8 @@ impl Scalar {
 
 /// The 32 bytes of `l - 2`, little-endian (l from RFC 8032 §5.1).
 const L_MINUS_2_BYTES: [u8; 32] = [
-    0xeb, 0xd3, 0xf5, 0x5c, 0x1a, 0x63, 0x12, 0x58, 0xd6, 0x9c, 0xf7, 0xa2, 0xde, 0xf9, 0xde,
-    0x14, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
-    0x00, 0x10,
+    0xeb, 0xd3, 0xf5, 0x5c, 0x1a, 0x63, 0x12, 0x58, 0xd6, 0x9c, 0xf7, 0xa2, 0xde, 0xf9, 0xde, 0x14,
+    0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x10,
 ];
 
 /// Constant-time equality of limb arrays: 1 if equal, else 0.
@@ -519,7 +525,11 @@ mod tests {
                 for j in (0..k).rev() {
                     let d = s.signed_digit(j, w);
                     assert!(d.abs() <= 1 << (w - 1));
-                    let ds = if d < 0 { -Scalar::from_u64((-d) as u64) } else { Scalar::from_u64(d as u64) };
+                    let ds = if d < 0 {
+                        -Scalar::from_u64((-d) as u64)
+                    } else {
+                        Scalar::from_u64(d as u64)
+                    };
                     acc = &(&acc * &radix) + &ds;
                 }
                 assert_eq!(acc, s, "w = {}", w);
@@ -531,7 +541,11 @@ mod tests {
             for j in (0..256).rev() {
                 let d = naf[j] as i64;
                 assert!(d == 0 || (d % 2 != 0 && d.abs() < 16));
-                let ds = if d < 0 { -Scalar::from_u64((-d) as u64) } else { Scalar::from_u64(d as u64) };
+                let ds = if d < 0 {
+                    -Scalar::from_u64((-d) as u64)
+                } else {
+                    Scalar::from_u64(d as u64)
+                };
                 acc = &(&acc * &two) + &ds;
             }
             assert_eq!(acc, s);

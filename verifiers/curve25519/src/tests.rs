@@ -140,7 +140,9 @@ fn multiples_of_the_generator_encode_as_in_rfc_9496_a1() {
     for (k, h) in MULTIPLES_OF_GENERATOR.iter().enumerate() {
         let want: [u8; 32] = hex(h);
         assert_eq!(p.compress().0, want, "{} B", k);
-        let q = CompressedRistretto(want).decompress().expect("valid encoding");
+        let q = CompressedRistretto(want)
+            .decompress()
+            .expect("valid encoding");
         assert_eq!(q, p, "decode {} B", k);
         assert_eq!(q.compress().0, want);
         assert_eq!(b.mul_vartime(&Scalar::from_u64(k as u64)), p);
@@ -148,7 +150,10 @@ fn multiples_of_the_generator_encode_as_in_rfc_9496_a1() {
         p += b;
     }
     assert!(CompressedRistretto([0; 32]).is_identity());
-    assert!(CompressedRistretto([0; 32]).decompress().unwrap().is_identity());
+    assert!(CompressedRistretto([0; 32])
+        .decompress()
+        .unwrap()
+        .is_identity());
     assert!(!b.is_identity());
     assert_eq!(b.double(), &b + &b);
 }
@@ -234,7 +239,7 @@ fn naive_msm(scalars: &[Scalar], points: &[RistrettoPoint]) -> RistrettoPoint {
 fn multiscalar_mul_equals_naive_sum_for_many_sizes() {
     let mut rng = Rng(17);
     // Points: a few random ones, multiplied to make more (cheaper than hashing each).
-    for &n in [0usize, 1, 2, 3, 4, 5, 17, 64, 65, 150, 189, 190, 200, 1000].iter() {
+    for &n in [0usize, 1, 2, 3, 4, 5, 17, 64, 65, 150, 159, 160, 200, 1000].iter() {
         let mut scalars: Vec<Scalar> = (0..n).map(|_| rng.scalar()).collect();
         let base = rng.point();
         let mut points = Vec::with_capacity(n);
@@ -251,7 +256,12 @@ fn multiscalar_mul_equals_naive_sum_for_many_sizes() {
             scalars[3] = Scalar::from_u64(16);
         }
         let want = naive_msm(&scalars, &points);
-        assert_eq!(vartime_multiscalar_mul(&scalars, &points), want, "vartime n = {}", n);
+        assert_eq!(
+            vartime_multiscalar_mul(&scalars, &points),
+            want,
+            "vartime n = {}",
+            n
+        );
         if n <= 200 {
             assert_eq!(ct_multiscalar_mul(&scalars, &points), want, "ct n = {}", n);
         }
@@ -280,6 +290,29 @@ fn pippenger_agrees_with_straus_for_every_window() {
     for w in 2..=11 {
         let got = RistrettoPoint(crate::msm::pippenger_for_tests(&scalars, &points, w));
         assert_eq!(got, want, "w = {}", w);
+    }
+}
+
+#[test]
+fn large_multiscalar_mul_matches_straus_for_every_window_size_class() {
+    let mut rng = Rng(29);
+    let n = 6100;
+    let scalars: Vec<Scalar> = (0..n).map(|_| rng.scalar()).collect();
+    let mut points = Vec::with_capacity(n);
+    let mut p = rng.point();
+    for i in 0..n {
+        points.push(p);
+        p = if i % 50 == 0 { rng.point() } else { p.double() };
+    }
+    // Sizes that select windows 7, 8, 9, 10 and 11.
+    for &m in [300usize, 1300, 2600, 6100].iter() {
+        let want = RistrettoPoint(crate::msm::straus_for_tests(&scalars[..m], &points[..m]));
+        assert_eq!(
+            vartime_multiscalar_mul(&scalars[..m], &points[..m]),
+            want,
+            "n = {}",
+            m
+        );
     }
 }
 

@@ -275,7 +275,13 @@ impl FieldElement2625 {
     #[inline(always)]
     pub(crate) fn add(&self, rhs: &FieldElement2625) -> FieldElement2625 {
         let (a, b) = (&self.0, &rhs.0);
-        FieldElement2625([a[0] + b[0], a[1] + b[1], a[2] + b[2], a[3] + b[3], a[4] + b[4]])
+        FieldElement2625([
+            a[0] + b[0],
+            a[1] + b[1],
+            a[2] + b[2],
+            a[3] + b[3],
+            a[4] + b[4],
+        ])
     }
 
     /// `self - rhs`, reduced.
@@ -288,8 +294,8 @@ impl FieldElement2625 {
     #[inline(always)]
     pub(crate) fn sub(&self, rhs: &FieldElement2625) -> FieldElement2625 {
         const FOUR_P: [u64; 10] = [
-            0xfffffb4, 0x7fffffc, 0xffffffc, 0x7fffffc, 0xffffffc, 0x7fffffc, 0xffffffc,
-            0x7fffffc, 0xffffffc, 0x7fffffc,
+            0xfffffb4, 0x7fffffc, 0xffffffc, 0x7fffffc, 0xffffffc, 0x7fffffc, 0xffffffc, 0x7fffffc,
+            0xffffffc, 0x7fffffc,
         ];
         let a = self.limbs();
         let b = rhs.limbs();
@@ -336,26 +342,106 @@ impl FieldElement2625 {
             19 * y8,
             19 * y9,
         );
-        let z0 = m(x0, y0) + m(x1_2, y9_19) + m(x2, y8_19) + m(x3_2, y7_19) + m(x4, y6_19)
-            + m(x5_2, y5_19) + m(x6, y4_19) + m(x7_2, y3_19) + m(x8, y2_19) + m(x9_2, y1_19);
-        let z1 = m(x0, y1) + m(x1, y0) + m(x2, y9_19) + m(x3, y8_19) + m(x4, y7_19)
-            + m(x5, y6_19) + m(x6, y5_19) + m(x7, y4_19) + m(x8, y3_19) + m(x9, y2_19);
-        let z2 = m(x0, y2) + m(x1_2, y1) + m(x2, y0) + m(x3_2, y9_19) + m(x4, y8_19)
-            + m(x5_2, y7_19) + m(x6, y6_19) + m(x7_2, y5_19) + m(x8, y4_19) + m(x9_2, y3_19);
-        let z3 = m(x0, y3) + m(x1, y2) + m(x2, y1) + m(x3, y0) + m(x4, y9_19) + m(x5, y8_19)
-            + m(x6, y7_19) + m(x7, y6_19) + m(x8, y5_19) + m(x9, y4_19);
-        let z4 = m(x0, y4) + m(x1_2, y3) + m(x2, y2) + m(x3_2, y1) + m(x4, y0) + m(x5_2, y9_19)
-            + m(x6, y8_19) + m(x7_2, y7_19) + m(x8, y6_19) + m(x9_2, y5_19);
-        let z5 = m(x0, y5) + m(x1, y4) + m(x2, y3) + m(x3, y2) + m(x4, y1) + m(x5, y0)
-            + m(x6, y9_19) + m(x7, y8_19) + m(x8, y7_19) + m(x9, y6_19);
-        let z6 = m(x0, y6) + m(x1_2, y5) + m(x2, y4) + m(x3_2, y3) + m(x4, y2) + m(x5_2, y1)
-            + m(x6, y0) + m(x7_2, y9_19) + m(x8, y8_19) + m(x9_2, y7_19);
-        let z7 = m(x0, y7) + m(x1, y6) + m(x2, y5) + m(x3, y4) + m(x4, y3) + m(x5, y2)
-            + m(x6, y1) + m(x7, y0) + m(x8, y9_19) + m(x9, y8_19);
-        let z8 = m(x0, y8) + m(x1_2, y7) + m(x2, y6) + m(x3_2, y5) + m(x4, y4) + m(x5_2, y3)
-            + m(x6, y2) + m(x7_2, y1) + m(x8, y0) + m(x9_2, y9_19);
-        let z9 = m(x0, y9) + m(x1, y8) + m(x2, y7) + m(x3, y6) + m(x4, y5) + m(x5, y4)
-            + m(x6, y3) + m(x7, y2) + m(x8, y1) + m(x9, y0);
+        let z0 = m(x0, y0)
+            + m(x1_2, y9_19)
+            + m(x2, y8_19)
+            + m(x3_2, y7_19)
+            + m(x4, y6_19)
+            + m(x5_2, y5_19)
+            + m(x6, y4_19)
+            + m(x7_2, y3_19)
+            + m(x8, y2_19)
+            + m(x9_2, y1_19);
+        let z1 = m(x0, y1)
+            + m(x1, y0)
+            + m(x2, y9_19)
+            + m(x3, y8_19)
+            + m(x4, y7_19)
+            + m(x5, y6_19)
+            + m(x6, y5_19)
+            + m(x7, y4_19)
+            + m(x8, y3_19)
+            + m(x9, y2_19);
+        let z2 = m(x0, y2)
+            + m(x1_2, y1)
+            + m(x2, y0)
+            + m(x3_2, y9_19)
+            + m(x4, y8_19)
+            + m(x5_2, y7_19)
+            + m(x6, y6_19)
+            + m(x7_2, y5_19)
+            + m(x8, y4_19)
+            + m(x9_2, y3_19);
+        let z3 = m(x0, y3)
+            + m(x1, y2)
+            + m(x2, y1)
+            + m(x3, y0)
+            + m(x4, y9_19)
+            + m(x5, y8_19)
+            + m(x6, y7_19)
+            + m(x7, y6_19)
+            + m(x8, y5_19)
+            + m(x9, y4_19);
+        let z4 = m(x0, y4)
+            + m(x1_2, y3)
+            + m(x2, y2)
+            + m(x3_2, y1)
+            + m(x4, y0)
+            + m(x5_2, y9_19)
+            + m(x6, y8_19)
+            + m(x7_2, y7_19)
+            + m(x8, y6_19)
+            + m(x9_2, y5_19);
+        let z5 = m(x0, y5)
+            + m(x1, y4)
+            + m(x2, y3)
+            + m(x3, y2)
+            + m(x4, y1)
+            + m(x5, y0)
+            + m(x6, y9_19)
+            + m(x7, y8_19)
+            + m(x8, y7_19)
+            + m(x9, y6_19);
+        let z6 = m(x0, y6)
+            + m(x1_2, y5)
+            + m(x2, y4)
+            + m(x3_2, y3)
+            + m(x4, y2)
+            + m(x5_2, y1)
+            + m(x6, y0)
+            + m(x7_2, y9_19)
+            + m(x8, y8_19)
+            + m(x9_2, y7_19);
+        let z7 = m(x0, y7)
+            + m(x1, y6)
+            + m(x2, y5)
+            + m(x3, y4)
+            + m(x4, y3)
+            + m(x5, y2)
+            + m(x6, y1)
+            + m(x7, y0)
+            + m(x8, y9_19)
+            + m(x9, y8_19);
+        let z8 = m(x0, y8)
+            + m(x1_2, y7)
+            + m(x2, y6)
+            + m(x3_2, y5)
+            + m(x4, y4)
+            + m(x5_2, y3)
+            + m(x6, y2)
+            + m(x7_2, y1)
+            + m(x8, y0)
+            + m(x9_2, y9_19);
+        let z9 = m(x0, y9)
+            + m(x1, y8)
+            + m(x2, y7)
+            + m(x3, y6)
+            + m(x4, y5)
+            + m(x5, y4)
+            + m(x6, y3)
+            + m(x7, y2)
+            + m(x8, y1)
+            + m(x9, y0);
         Self::reduce([z0, z1, z2, z3, z4, z5, z6, z7, z8, z9])
     }
 
@@ -379,20 +465,32 @@ impl FieldElement2625 {
         );
         let (x6_19, x7_19, x8_19, x9_19) = (19 * x6, 19 * x7, 19 * x8, 19 * x9);
         let (x5_38, x7_38, x9_38) = (38 * x5, 38 * x7, 38 * x9);
-        let z0 = m(x0, x0) + m(x1_2, x9_38) + m(x2_2, x8_19) + m(x3_2, x7_38) + m(x4_2, x6_19)
+        let z0 = m(x0, x0)
+            + m(x1_2, x9_38)
+            + m(x2_2, x8_19)
+            + m(x3_2, x7_38)
+            + m(x4_2, x6_19)
             + m(x5, x5_38);
         let z1 = m(x0_2, x1) + m(x2_2, x9_19) + m(x3_2, x8_19) + m(x4_2, x7_19) + m(x5_2, x6_19);
-        let z2 = m(x0_2, x2) + m(x1, x1_2) + m(x3_2, x9_38) + m(x4_2, x8_19) + m(x5_2, x7_38)
+        let z2 = m(x0_2, x2)
+            + m(x1, x1_2)
+            + m(x3_2, x9_38)
+            + m(x4_2, x8_19)
+            + m(x5_2, x7_38)
             + m(x6, x6_19);
         let z3 = m(x0_2, x3) + m(x1_2, x2) + m(x4_2, x9_19) + m(x5_2, x8_19) + m(x6_2, x7_19);
-        let z4 = m(x0_2, x4) + m(x1_2, x3_2) + m(x2, x2) + m(x5_2, x9_38) + m(x6_2, x8_19)
+        let z4 = m(x0_2, x4)
+            + m(x1_2, x3_2)
+            + m(x2, x2)
+            + m(x5_2, x9_38)
+            + m(x6_2, x8_19)
             + m(x7, x7_38);
         let z5 = m(x0_2, x5) + m(x1_2, x4) + m(x2_2, x3) + m(x6_2, x9_19) + m(x7_2, x8_19);
-        let z6 = m(x0_2, x6) + m(x1_2, x5_2) + m(x2_2, x4) + m(x3, x3_2) + m(x7_2, x9_38)
-            + m(x8, x8_19);
+        let z6 =
+            m(x0_2, x6) + m(x1_2, x5_2) + m(x2_2, x4) + m(x3, x3_2) + m(x7_2, x9_38) + m(x8, x8_19);
         let z7 = m(x0_2, x7) + m(x1_2, x6) + m(x2_2, x5) + m(x3_2, x4) + m(x8_2, x9_19);
-        let z8 = m(x0_2, x8) + m(x1_2, x7_2) + m(x2_2, x6) + m(x3_2, x5_2) + m(x4, x4)
-            + m(x9, x9_38);
+        let z8 =
+            m(x0_2, x8) + m(x1_2, x7_2) + m(x2_2, x6) + m(x3_2, x5_2) + m(x4, x4) + m(x9, x9_38);
         let z9 = m(x0_2, x9) + m(x1_2, x8) + m(x2_2, x7) + m(x3_2, x6) + m(x4_2, x5);
         Self::reduce([z0, z1, z2, z3, z4, z5, z6, z7, z8, z9])
     }

@@ -18,8 +18,8 @@ pub(crate) struct Scalar29(pub(crate) [u32; 9]);
 
 /// `l` in 29-bit limbs (RFC 8032 §5.1: L = 2^252 + 27742317777372353535851937790883648493).
 pub(crate) const L: Scalar29 = Scalar29([
-    0x1cf5d3ed, 0x009318d2, 0x1de73596, 0x1df3bd45, 0x0000014d, 0x00000000, 0x00000000,
-    0x00000000, 0x00100000,
+    0x1cf5d3ed, 0x009318d2, 0x1de73596, 0x1df3bd45, 0x0000014d, 0x00000000, 0x00000000, 0x00000000,
+    0x00100000,
 ]);
 
 /// `-l^(-1) mod 2^29` (computed from `L`; checked by the tests).
@@ -27,14 +27,14 @@ const LFACTOR: u32 = 0x12547e1b;
 
 /// `R = 2^261 mod l` (Montgomery form of 1; checked by the tests).
 pub(crate) const R: Scalar29 = Scalar29([
-    0x114df9ed, 0x1a617303, 0x0f7c098c, 0x16793167, 0x1ffd656e, 0x1fffffff, 0x1fffffff,
-    0x1fffffff, 0x000fffff,
+    0x114df9ed, 0x1a617303, 0x0f7c098c, 0x16793167, 0x1ffd656e, 0x1fffffff, 0x1fffffff, 0x1fffffff,
+    0x000fffff,
 ]);
 
 /// `R^2 = 2^522 mod l` (checked by the tests).
 pub(crate) const RR: Scalar29 = Scalar29([
-    0x0b5f9d12, 0x1e141b17, 0x158d7f3d, 0x143f3757, 0x1972d781, 0x042feb7c, 0x1ceec73d,
-    0x1e184d1e, 0x0005046d,
+    0x0b5f9d12, 0x1e141b17, 0x158d7f3d, 0x143f3757, 0x1972d781, 0x042feb7c, 0x1ceec73d, 0x1e184d1e,
+    0x0005046d,
 ]);
 
 #[inline(always)]
@@ -150,9 +150,31 @@ impl Scalar29 {
             m(a0, b4) + m(a1, b3) + m(a2, b2) + m(a3, b1) + m(a4, b0),
             m(a0, b5) + m(a1, b4) + m(a2, b3) + m(a3, b2) + m(a4, b1) + m(a5, b0),
             m(a0, b6) + m(a1, b5) + m(a2, b4) + m(a3, b3) + m(a4, b2) + m(a5, b1) + m(a6, b0),
-            m(a0, b7) + m(a1, b6) + m(a2, b5) + m(a3, b4) + m(a4, b3) + m(a5, b2) + m(a6, b1) + m(a7, b0),
-            m(a0, b8) + m(a1, b7) + m(a2, b6) + m(a3, b5) + m(a4, b4) + m(a5, b3) + m(a6, b2) + m(a7, b1) + m(a8, b0),
-            m(a1, b8) + m(a2, b7) + m(a3, b6) + m(a4, b5) + m(a5, b4) + m(a6, b3) + m(a7, b2) + m(a8, b1),
+            m(a0, b7)
+                + m(a1, b6)
+                + m(a2, b5)
+                + m(a3, b4)
+                + m(a4, b3)
+                + m(a5, b2)
+                + m(a6, b1)
+                + m(a7, b0),
+            m(a0, b8)
+                + m(a1, b7)
+                + m(a2, b6)
+                + m(a3, b5)
+                + m(a4, b4)
+                + m(a5, b3)
+                + m(a6, b2)
+                + m(a7, b1)
+                + m(a8, b0),
+            m(a1, b8)
+                + m(a2, b7)
+                + m(a3, b6)
+                + m(a4, b5)
+                + m(a5, b4)
+                + m(a6, b3)
+                + m(a7, b2)
+                + m(a8, b1),
             m(a2, b8) + m(a3, b7) + m(a4, b6) + m(a5, b5) + m(a6, b4) + m(a7, b3) + m(a8, b2),
             m(a3, b8) + m(a4, b7) + m(a5, b6) + m(a6, b5) + m(a7, b4) + m(a8, b3),
             m(a4, b8) + m(a5, b7) + m(a6, b6) + m(a7, b5) + m(a8, b4),
@@ -169,8 +191,16 @@ impl Scalar29 {
     #[inline(always)]
     fn square_internal(a: &Scalar29) -> [u64; 17] {
         let [a0, a1, a2, a3, a4, a5, a6, a7, a8] = a.0;
-        let (a0_2, a1_2, a2_2, a3_2, a4_2, a5_2, a6_2, a7_2) =
-            (2 * a0, 2 * a1, 2 * a2, 2 * a3, 2 * a4, 2 * a5, 2 * a6, 2 * a7);
+        let (a0_2, a1_2, a2_2, a3_2, a4_2, a5_2, a6_2, a7_2) = (
+            2 * a0,
+            2 * a1,
+            2 * a2,
+            2 * a3,
+            2 * a4,
+            2 * a5,
+            2 * a6,
+            2 * a7,
+        );
         let z = [
             m(a0, a0),
             m(a0_2, a1),
@@ -228,12 +258,53 @@ impl Scalar29 {
         let (c, n3) = part1(c + z[3] + m(n0, L3) + m(n1, L2) + m(n2, L1));
         let (c, n4) = part1(c + z[4] + m(n0, L4) + m(n1, L3) + m(n2, L2) + m(n3, L1));
         let (c, n5) = part1(c + z[5] + m(n0, L5) + m(n1, L4) + m(n2, L3) + m(n3, L2) + m(n4, L1));
-        let (c, n6) = part1(c + z[6] + m(n0, L6) + m(n1, L5) + m(n2, L4) + m(n3, L3) + m(n4, L2) + m(n5, L1));
-        let (c, n7) = part1(c + z[7] + m(n0, L7) + m(n1, L6) + m(n2, L5) + m(n3, L4) + m(n4, L3) + m(n5, L2) + m(n6, L1));
-        let (c, n8) = part1(c + z[8] + m(n0, L8) + m(n1, L7) + m(n2, L6) + m(n3, L5) + m(n4, L4) + m(n5, L3) + m(n6, L2) + m(n7, L1));
-        let (c, r0) = part2(c + z[9] + m(n1, L8) + m(n2, L7) + m(n3, L6) + m(n4, L5) + m(n5, L4) + m(n6, L3) + m(n7, L2) + m(n8, L1));
-        let (c, r1) = part2(c + z[10] + m(n2, L8) + m(n3, L7) + m(n4, L6) + m(n5, L5) + m(n6, L4) + m(n7, L3) + m(n8, L2));
-        let (c, r2) = part2(c + z[11] + m(n3, L8) + m(n4, L7) + m(n5, L6) + m(n6, L5) + m(n7, L4) + m(n8, L3));
+        let (c, n6) =
+            part1(c + z[6] + m(n0, L6) + m(n1, L5) + m(n2, L4) + m(n3, L3) + m(n4, L2) + m(n5, L1));
+        let (c, n7) = part1(
+            c + z[7]
+                + m(n0, L7)
+                + m(n1, L6)
+                + m(n2, L5)
+                + m(n3, L4)
+                + m(n4, L3)
+                + m(n5, L2)
+                + m(n6, L1),
+        );
+        let (c, n8) = part1(
+            c + z[8]
+                + m(n0, L8)
+                + m(n1, L7)
+                + m(n2, L6)
+                + m(n3, L5)
+                + m(n4, L4)
+                + m(n5, L3)
+                + m(n6, L2)
+                + m(n7, L1),
+        );
+        let (c, r0) = part2(
+            c + z[9]
+                + m(n1, L8)
+                + m(n2, L7)
+                + m(n3, L6)
+                + m(n4, L5)
+                + m(n5, L4)
+                + m(n6, L3)
+                + m(n7, L2)
+                + m(n8, L1),
+        );
+        let (c, r1) = part2(
+            c + z[10]
+                + m(n2, L8)
+                + m(n3, L7)
+                + m(n4, L6)
+                + m(n5, L5)
+                + m(n6, L4)
+                + m(n7, L3)
+                + m(n8, L2),
+        );
+        let (c, r2) = part2(
+            c + z[11] + m(n3, L8) + m(n4, L7) + m(n5, L6) + m(n6, L5) + m(n7, L4) + m(n8, L3),
+        );
         let (c, r3) = part2(c + z[12] + m(n4, L8) + m(n5, L7) + m(n6, L6) + m(n7, L5) + m(n8, L4));
         let (c, r4) = part2(c + z[13] + m(n5, L8) + m(n6, L7) + m(n7, L6) + m(n8, L5));
         let (c, r5) = part2(c + z[14] + m(n6, L8) + m(n7, L7) + m(n8, L6));
