@@ -1,0 +1,68 @@
+package io.zkedge.trust;
+
+import io.zkedge.evidence.Ed25519PublicKey;
+import io.zkedge.evidence.Sha256;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * A manifest's bytes and its detached Ed25519 signature over exactly those bytes. On disk:
+ * {@code <name>.manifest} holds {@link #manifestBytes()}, {@code <name>.manifest.sig} holds
+ * {@link #signatureText()} (128 lowercase hex digits and a LF). Immutable.
+ */
+public final class SignedManifest {
+  private static final Pattern SIGNATURE_HEX = Pattern.compile("[0-9a-f]{128}\n?");
+
+  private final ModuleManifest manifest;
+  private final byte[] manifestBytes;
+  private final byte[] signature;
+
+  SignedManifest(ModuleManifest manifest, byte[] signature) {
+    this.manifest = manifest;
+    this.manifestBytes = manifest.toBytes();
+    this.signature = signature.clone();
+  }
+
+  /** The manifest. */
+  public ModuleManifest manifest() {
+    return manifest;
+  }
+
+  /** The signed bytes (a copy). */
+  public byte[] manifestBytes() {
+    return manifestBytes.clone();
+  }
+
+  /** The 64-byte Ed25519 signature (a copy). */
+  public byte[] signature() {
+    return signature.clone();
+  }
+
+  /** The content of a {@code .manifest.sig} file: the signature in lowercase hex, then LF. */
+  public String signatureText() {
+    return Sha256.hex(signature) + "\n";
+  }
+
+  /**
+   * The signature in a {@code .manifest.sig} file's content: exactly 128 lowercase hex digits,
+   * optionally followed by one LF.
+   *
+   * @throws IllegalArgumentException otherwise
+   */
+  public static byte[] parseSignatureText(byte[] content) {
+    Objects.requireNonNull(content, "content");
+    String text = new String(content, StandardCharsets.US_ASCII);
+    if (content.length > 129 || !SIGNATURE_HEX.matcher(text).matches()) {
+      throw new IllegalArgumentException("a signature file holds 128 lowercase hex digits and "
+          + "an optional LF (" + content.length + " bytes found)");
+    }
+    return HexFormat.of().parseHex(text.strip());
+  }
+
+  /** Whether the signature verifies under {@code key} over {@link #manifestBytes()}. */
+  public boolean verifiesWith(Ed25519PublicKey key) {
+    return key.verify(manifestBytes, signature);
+  }
+}
