@@ -15,3 +15,6 @@ echo "== Rust: cargo test (native)"
 
 echo "== Java: mvn test"
 mvn -B -ntp test
+
+echo "== Cross-check: proofs made by zkedge verify under the independent Python reference"
+scripts/crosscheck.sh
