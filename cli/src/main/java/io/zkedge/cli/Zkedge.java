@@ -11,6 +11,7 @@ import java.util.List;
  * zkedge verify bulletproofs --proof HEX --commitments HEX[,HEX...] --bits N [--label TEXT]
  * zkedge verify range --commitment HEX --proof HEX --min A --max B --bits N --sensor ID --seq S --time T
  * zkedge prove range --value V --min A --max B --bits N --sensor ID --seq S --time T
+ * zkedge prove bulletproofs --values V[,V...] --bits N [--label TEXT]   (or --requests FILE)
  * </pre>
  *
  * Exit codes: 0 valid (or proof made, or help), 1 invalid, 2 usage error or malformed input,
@@ -24,7 +25,9 @@ public final class Zkedge {
         this.commands = List.of(
                 new VerifyBulletproofsCommand(modules),
                 new VerifyRangeCommand(modules),
-                new ProveRangeCommand(modules));
+                new ProveRangeCommand(modules),
+                new ProveBulletproofsCommand(modules),
+                new GatewaySimulateCommand(modules));
     }
 
     public static void main(String[] args) {

@@ -1,0 +1,201 @@
+package io.zkedge.jobs.verification;
+
+import io.zkedge.operators.chain.SignerProvider;
+import io.zkedge.operators.compliance.ComplianceAggregator;
+import io.zkedge.operators.compliance.ComplianceWindowFunction;
+import io.zkedge.operators.compliance.FinalFiringTrigger;
+import io.zkedge.operators.compliance.LateVerdictFunction;
+import io.zkedge.operators.decode.DecodeFunction;
+import io.zkedge.operators.decode.KafkaPayload;
+import io.zkedge.operators.decode.ProofEnvelope;
+import io.zkedge.operators.guard.GuardFunction;
+import io.zkedge.operators.verify.BatchVerifyOperator;
+import io.zkedge.operators.verify.VerifiedProof;
+import io.zkedge.operators.verify.VerifierProvider;
+import io.zkedge.schemas.ComplianceRecord;
+import io.zkedge.schemas.DeadLetter;
+import io.zkedge.schemas.Verdict;
+import java.time.Duration;
+import java.util.Objects;
+import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.api.java.functions.KeySelector;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.core.execution.CheckpointingMode;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.DataStreamUtils;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindows;
+import org.apache.flink.util.OutputTag;
+
+/**
+ * The job "verification": proofs in, signed verdicts, compliance records and dead letters out.
+ * It takes its ends through the constructor; {@link VerificationJobMain} wires the Kafka ones, and
+ * tests their own.
+ *
+ * <pre>
+ *  source ─▶ decode ──dead letters──────────────────────────────────────────────┐
+ *              │                                                                 │
+ *           event time (eventTime of the proof; bounded out-of-orderness, idleness)
+ *              │                                                                 │
+ *           verify (batches of N or T ms, flushed before each barrier)           │
+ *              │ keyBy(sensorId)                                                 │
+ *           guard (replay window, freshness, chain, signature) ─▶ verdicts sink  │
+ *              │ (same partitioning, no shuffle)                                 │
+ *           compliance (tumbling event-time windows) ─▶ compliance sink          │
+ *              └─late verdicts─▶ late-verdicts ─────────────────────────────────┴─▶ dead-letter sink
+ * </pre>
+ *
+ * <p>Every operator has a {@code name} and a stable {@code uid}, so savepoints survive changes of
+ * the graph around it.
+ */
+public final class VerificationJob {
+
+    /** Operator uids; they name the state in checkpoints and savepoints: never change them. */
+    public static final String SOURCE_UID = "proofs-source";
+    public static final String DECODE_UID = "decode";
+    public static final String EVENT_TIME_UID = "event-time";
+    public static final String VERIFY_UID = "verify";
+    public static final String GUARD_UID = "guard";
+    public static final String COMPLIANCE_UID = "compliance";
+    public static final String LATE_UID = "late-verdicts";
+    public static final String VERDICT_SINK_UID = "verdicts-sink";
+    public static final String COMPLIANCE_SINK_UID = "compliance-sink";
+    public static final String DEAD_LETTER_SINK_UID = "deadletter-sink";
+
+    /** Verdicts too late for their compliance window. */
+    static final OutputTag<Verdict> LATE_VERDICTS = new OutputTag<>("late-verdicts", TypeInformation.of(Verdict.class));
+
+    private final VerificationJobConfig config;
+    private final Source<KafkaPayload, ?, ?> source;
+    private final Sink<Verdict> verdictSink;
+    private final Sink<ComplianceRecord> complianceSink;
+    private final Sink<DeadLetter> deadLetterSink;
+    private final VerifierProvider verifiers;
+    private final SignerProvider signer;
+
+    /**
+     * @param config every setting
+     * @param source the proof records as read from Kafka (or a test's source)
+     * @param verdictSink one signed verdict per decoded record
+     * @param complianceSink one signed compliance record per sensor and window
+     * @param deadLetterSink records that produced no verdict, and verdicts too late for compliance
+     * @param verifiers where each subtask's verifier modules come from
+     * @param signer where each subtask's signing key comes from
+     */
+    public VerificationJob(
+            VerificationJobConfig config,
+            Source<KafkaPayload, ?, ?> source,
+            Sink<Verdict> verdictSink,
+            Sink<ComplianceRecord> complianceSink,
+            Sink<DeadLetter> deadLetterSink,
+            VerifierProvider verifiers,
+            SignerProvider signer) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.source = Objects.requireNonNull(source, "source");
+        this.verdictSink = Objects.requireNonNull(verdictSink, "verdictSink");
+        this.complianceSink = Objects.requireNonNull(complianceSink, "complianceSink");
+        this.deadLetterSink = Objects.requireNonNull(deadLetterSink, "deadLetterSink");
+        this.verifiers = Objects.requireNonNull(verifiers, "verifiers");
+        this.signer = Objects.requireNonNull(signer, "signer");
+    }
+
+    /** Builds the graph in the current execution environment and runs it until it ends. */
+    public JobExecutionResult execute() throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        build(env);
+        return env.execute(config.get(VerificationJobConfig.JOB_NAME));
+    }
+
+    /** Builds the graph in the current execution environment and submits it without waiting. */
+    public JobClient executeAsync() throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        build(env);
+        return env.executeAsync(config.get(VerificationJobConfig.JOB_NAME));
+    }
+
+    /** Adds the job's operators to {@code env} and enables exactly-once checkpoints. */
+    public void build(StreamExecutionEnvironment env) {
+        env.enableCheckpointing(config.get(VerificationJobConfig.CHECKPOINT_INTERVAL).toMillis(), CheckpointingMode.EXACTLY_ONCE);
+        // Every type on the wire and in state has a Flink serializer (POJO, Avro, primitives):
+        // a type that would silently fall back to Kryo is an error when the graph is built.
+        env.configure(new Configuration().set(PipelineOptions.GENERIC_TYPES, false));
+
+        DataStream<KafkaPayload> payloads = env
+                .fromSource(source, WatermarkStrategy.noWatermarks(), "proofs source")
+                .uid(SOURCE_UID);
+
+        SingleOutputStreamOperator<ProofEnvelope> decoded = payloads
+                .process(new DecodeFunction(config.decoderSettings()))
+                .name("decode")
+                .uid(DECODE_UID);
+        DataStream<DeadLetter> undecodable = decoded.getSideOutput(DecodeFunction.DEAD_LETTERS);
+
+        Duration outOfOrderness = config.get(VerificationJobConfig.MAX_OUT_OF_ORDERNESS);
+        DataStream<ProofEnvelope> timestamped = decoded
+                .assignTimestampsAndWatermarks(WatermarkStrategy.<ProofEnvelope>forBoundedOutOfOrderness(outOfOrderness)
+                        .withTimestampAssigner((proof, kafkaTimestamp) -> proof.record.getEventTime().toEpochMilli())
+                        .withIdleness(config.get(VerificationJobConfig.IDLENESS)))
+                .name("event time")
+                .uid(EVENT_TIME_UID);
+
+        DataStream<VerifiedProof> verified = timestamped
+                .transform("verify", TypeInformation.of(VerifiedProof.class), new BatchVerifyOperator(verifiers,
+                        config.get(VerificationJobConfig.BATCH_SIZE), config.get(VerificationJobConfig.BATCH_DELAY).toMillis()))
+                .uid(VERIFY_UID);
+
+        SingleOutputStreamOperator<Verdict> verdicts = verified
+                .keyBy(new ProofSensorId(), Types.STRING)
+                .process(new GuardFunction(config.guardSettings(), signer))
+                .returns(TypeInformation.of(Verdict.class))
+                .name("guard")
+                .uid(GUARD_UID);
+        verdicts.sinkTo(verdictSink).name("verdicts sink").uid(VERDICT_SINK_UID);
+
+        long lateness = config.get(VerificationJobConfig.ALLOWED_LATENESS).toMillis();
+        SingleOutputStreamOperator<ComplianceRecord> compliance = DataStreamUtils
+                .reinterpretAsKeyedStream(verdicts, new VerdictSensorId(), Types.STRING)
+                .window(TumblingEventTimeWindows.of(config.get(VerificationJobConfig.WINDOW_SIZE)))
+                .trigger(new FinalFiringTrigger(lateness))
+                .allowedLateness(Duration.ofMillis(lateness))
+                .sideOutputLateData(LATE_VERDICTS)
+                .aggregate(new ComplianceAggregator(), new ComplianceWindowFunction(config.complianceRule(), signer))
+                .name("compliance")
+                .uid(COMPLIANCE_UID);
+        compliance.sinkTo(complianceSink).name("compliance sink").uid(COMPLIANCE_SINK_UID);
+
+        DataStream<DeadLetter> late = compliance.getSideOutput(LATE_VERDICTS)
+                .map(new LateVerdictFunction(config.get(VerificationJobConfig.PROOFS_TOPIC), lateness))
+                .returns(TypeInformation.of(DeadLetter.class))
+                .name("late verdicts")
+                .uid(LATE_UID);
+        undecodable.union(late).sinkTo(deadLetterSink).name("dead-letter sink").uid(DEAD_LETTER_SINK_UID);
+    }
+
+    /** The sensor id of a verified proof: the guard's key. */
+    static final class ProofSensorId implements KeySelector<VerifiedProof, String> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public String getKey(VerifiedProof proof) {
+            return proof.record.getSensorId();
+        }
+    }
+
+    /** The sensor id of a verdict: the compliance windows' key, the same partitioning as the guard's. */
+    static final class VerdictSensorId implements KeySelector<Verdict, String> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public String getKey(Verdict verdict) {
+            return verdict.getSensorId();
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package io.zkedge.jobs.testutils;
+
+import io.zkedge.operators.verify.LoadedVerifiers;
+import io.zkedge.operators.verify.StatementKey;
+import io.zkedge.operators.verify.StatementVerifier;
+import io.zkedge.operators.verify.VerificationOutcome;
+import io.zkedge.operators.verify.VerifierProvider;
+import io.zkedge.schemas.ProofRecord;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Wraps a provider so that, once per test, the verify operator crashes after a number of records
+ * have been verified (across all subtasks): a failure in the middle of the stream. The counters
+ * are static because the provider is serialized into the job graph; {@link #reset} them first.
+ */
+public final class FailingOnceVerifierProvider implements VerifierProvider {
+
+    private static final long serialVersionUID = 1L;
+
+    private static final AtomicInteger VERIFIED = new AtomicInteger();
+    private static final AtomicBoolean FAILED = new AtomicBoolean();
+
+    private final VerifierProvider delegate;
+    private final int failAfter;
+
+    public FailingOnceVerifierProvider(VerifierProvider delegate, int failAfter) {
+        this.delegate = delegate;
+        this.failAfter = failAfter;
+    }
+
+    /** Arms the failure again. */
+    public static void reset() {
+        VERIFIED.set(0);
+        FAILED.set(false);
+    }
+
+    /** Whether the failure happened. */
+    public static boolean failed() {
+        return FAILED.get();
+    }
+
+    @Override
+    public LoadedVerifiers load(int maxBatchSize) throws Exception {
+        LoadedVerifiers loaded = delegate.load(maxBatchSize);
+        Map<StatementKey, StatementVerifier> wrapped = new HashMap<>();
+        loaded.verifiers().forEach((key, verifier) -> wrapped.put(key, new Failing(verifier, failAfter)));
+        return new LoadedVerifiers(wrapped, loaded.loadTime(), loaded.compileTime(), loaded.description() + " (failing once)");
+    }
+
+    private record Failing(StatementVerifier delegate, int failAfter) implements StatementVerifier {
+        @Override
+        public List<VerificationOutcome> verify(List<ProofRecord> records) throws InterruptedException {
+            if (VERIFIED.addAndGet(records.size()) >= failAfter && FAILED.compareAndSet(false, true)) {
+                throw new IllegalStateException("injected failure after " + failAfter + " verified records");
+            }
+            return delegate.verify(records);
+        }
+
+        @Override
+        public byte[] moduleSha256() {
+            return delegate.moduleSha256();
+        }
+
+        @Override
+        public long faultCount() {
+            return delegate.faultCount();
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package io.zkedge.jobs.testutils;
+
+import io.zkedge.bulletproofs.BundledModules;
+import io.zkedge.evidence.Ed25519Keys;
+import io.zkedge.evidence.Ed25519PrivateKey;
+import io.zkedge.operators.testutils.TestSigner;
+import io.zkedge.operators.verify.TrustBundleVerifierProvider;
+import io.zkedge.schemas.ProofSystem;
+import io.zkedge.trust.ManifestSigner;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Instant;
+
+/**
+ * A trust bundle with the bundled Bulletproofs verifier module signed by a fresh release key, the
+ * directory that trusts that key, and the edge node's signing key ({@link TestSigner#key()}) as a
+ * PEM file: what a production deployment provisions.
+ *
+ * @param bundleDir the bundle (modules/zkedge_bulletproofs_verifier.{wasm,manifest,manifest.sig})
+ * @param trustedKeysDir holds release.pub
+ * @param signingKey the edge node's PKCS#8 key file
+ */
+public record TrustFixture(Path bundleDir, Path trustedKeysDir, Path signingKey) {
+
+    /** Writes the fixture into {@code dir}. */
+    public static TrustFixture create(Path dir) {
+        try {
+            Path bundle = Files.createDirectories(dir.resolve("bundle"));
+            Path trusted = Files.createDirectories(dir.resolve("trusted-keys"));
+            Ed25519PrivateKey release = Ed25519Keys.generate(new SecureRandom());
+            new ManifestSigner(release).writeModule(bundle, TrustBundleVerifierProvider.DEFAULT_MODULE,
+                    ProofSystem.BULLETPROOFS, 1, verifierModuleBytes(), Instant.parse("2026-01-01T00:00:00Z"));
+            Ed25519Keys.writePublicKey(release.publicKey(), trusted.resolve("release.pub"));
+            Path signingKey = dir.resolve("edge-node.pem");
+            if (!Files.exists(signingKey)) {
+                Ed25519Keys.writePrivateKey(TestSigner.key(), signingKey);
+            }
+            return new TrustFixture(bundle, trusted, signingKey);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The verifier module packaged in the verifier-host jar. */
+    public static byte[] verifierModuleBytes() throws IOException {
+        try (InputStream in = BundledModules.class.getResourceAsStream(BundledModules.VERIFIER_RESOURCE)) {
+            if (in == null) {
+                throw new IOException("the verifier module is not bundled; build verifiers/ first");
+            }
+            return in.readAllBytes();
+        }
+    }
+
+    /** The module file of the bundle. */
+    public Path moduleFile() {
+        return bundleDir.resolve("modules").resolve(TrustBundleVerifierProvider.DEFAULT_MODULE + ".wasm");
+    }
+}

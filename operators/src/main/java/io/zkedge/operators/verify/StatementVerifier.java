@@ -1,0 +1,25 @@
+package io.zkedge.operators.verify;
+
+import io.zkedge.schemas.ProofRecord;
+import java.util.List;
+
+/**
+ * Verifies the records of one statement kind with one verifier module. Not thread-safe: each
+ * subtask has its own (one Wasm instance each).
+ */
+public interface StatementVerifier {
+
+    /**
+     * One outcome per record, in order. A record the verifier cannot even frame is an outcome
+     * (MALFORMED or UNSUPPORTED), not an exception.
+     *
+     * @throws InterruptedException if the thread was interrupted (the task is being cancelled)
+     */
+    List<VerificationOutcome> verify(List<ProofRecord> records) throws InterruptedException;
+
+    /** SHA-256 of the module that decides, recorded in every verdict it made. */
+    byte[] moduleSha256();
+
+    /** Module calls that trapped or were refused as broken framing, since this verifier was built. */
+    long faultCount();
+}

@@ -1,0 +1,63 @@
+package io.zkedge.operators.testutils;
+
+import io.zkedge.operators.verify.LoadedVerifiers;
+import io.zkedge.operators.verify.StatementKey;
+import io.zkedge.operators.verify.StatementVerifier;
+import io.zkedge.operators.verify.VerificationOutcome;
+import io.zkedge.operators.verify.VerifierProvider;
+import io.zkedge.schemas.ProofRecord;
+import io.zkedge.schemas.VerdictStatus;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A verifier without Wasm for operator tests: a range record is VALID if its proof's first byte
+ * is {@link #VALID_MARK}, INVALID otherwise. Every call's batch size is recorded in {@link #CALLS}
+ * (static: providers are serialized into the job graph).
+ */
+public final class FakeVerifierProvider implements VerifierProvider {
+
+    private static final long serialVersionUID = 1L;
+
+    /** First proof byte of a "valid" fake proof. */
+    public static final byte VALID_MARK = 1;
+
+    /** The fake module's "SHA-256". */
+    public static final byte[] MODULE_SHA256 = new byte[32];
+
+    /** Sizes of the batches passed to the fake module, in call order. */
+    public static final List<Integer> CALLS = new CopyOnWriteArrayList<>();
+
+    @Override
+    public LoadedVerifiers load(int maxBatchSize) {
+        return new LoadedVerifiers(Map.of(StatementKey.BULLETPROOFS_RANGE_V1, new Fake()), Duration.ofMillis(3),
+                Duration.ofMillis(2), "fake verifier");
+    }
+
+    private static final class Fake implements StatementVerifier {
+        @Override
+        public List<VerificationOutcome> verify(List<ProofRecord> records) {
+            CALLS.add(records.size());
+            List<VerificationOutcome> out = new ArrayList<>();
+            for (ProofRecord r : records) {
+                boolean valid = r.getProof().remaining() > 0 && r.getProof().get(r.getProof().position()) == VALID_MARK;
+                out.add(valid ? VerificationOutcome.of(VerdictStatus.VALID)
+                        : new VerificationOutcome(VerdictStatus.INVALID, "fake: first byte is not 1"));
+            }
+            return out;
+        }
+
+        @Override
+        public byte[] moduleSha256() {
+            return MODULE_SHA256.clone();
+        }
+
+        @Override
+        public long faultCount() {
+            return 0;
+        }
+    }
+}

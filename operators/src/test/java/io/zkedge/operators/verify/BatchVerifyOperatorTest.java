@@ -1,0 +1,173 @@
+package io.zkedge.operators.verify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.zkedge.operators.decode.ProofEnvelope;
+import io.zkedge.operators.testutils.FakeProofs;
+import io.zkedge.operators.testutils.FakeVerifierProvider;
+import io.zkedge.schemas.VerdictStatus;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.streaming.api.watermark.Watermark;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Batching edge cases of {@link BatchVerifyOperator}, with a fake module and the test processing-time clock. */
+class BatchVerifyOperatorTest {
+
+    private static final int BATCH_SIZE = 3;
+    private static final long DELAY = 20;
+
+    private OneInputStreamOperatorTestHarness<ProofEnvelope, VerifiedProof> harness;
+    private BatchVerifyOperator operator;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        FakeVerifierProvider.CALLS.clear();
+        operator = new BatchVerifyOperator(new FakeVerifierProvider(), BATCH_SIZE, DELAY);
+        harness = new OneInputStreamOperatorTestHarness<>(operator);
+        harness.setProcessingTime(1_000);
+        harness.open();
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        harness.close();
+    }
+
+    @Test
+    void shouldEmitNothingAndCallNoModuleOnAnEmptyFlush() throws Exception {
+        harness.prepareSnapshotPreBarrier(1);
+        harness.endInput();
+        harness.processWatermark(new Watermark(5));
+
+        assertThat(harness.getOutput()).containsExactly(new Watermark(5));
+        assertThat(FakeVerifierProvider.CALLS).isEmpty();
+        assertThat(harness.getProcessingTimeService().getNumActiveTimers()).isZero();
+    }
+
+    @Test
+    void shouldFlushAFullBatchAtOnce() throws Exception {
+        process(1, 2, 3);
+
+        assertThat(verified()).extracting(p -> p.record.getSeq()).containsExactly(1L, 2L, 3L);
+        assertThat(verified()).extracting(p -> p.batchId).hasSize(3).containsOnly(verified().get(0).batchId);
+        assertThat(FakeVerifierProvider.CALLS).containsExactly(3);
+        assertThat(harness.getProcessingTimeService().getNumActiveTimers()).as("the delay timer is cancelled").isZero();
+    }
+
+    @Test
+    void shouldFlushAPartialBatchWhenTheDelayTimerFires() throws Exception {
+        process(1, 2);
+
+        harness.setProcessingTime(1_000 + DELAY - 1);
+        assertThat(verified()).isEmpty();
+        assertThat(operator.bufferedCount()).isEqualTo(2);
+
+        harness.setProcessingTime(1_000 + DELAY);
+        assertThat(verified()).extracting(p -> p.record.getSeq()).containsExactly(1L, 2L);
+        assertThat(operator.bufferedCount()).isZero();
+        assertThat(operator.hasPendingTimer()).isFalse();
+        assertThat(FakeVerifierProvider.CALLS).containsExactly(2);
+    }
+
+    @Test
+    void shouldStartANewDelayAfterEachFlush() throws Exception {
+        process(1, 2, 3, 4);                 // 1-3 flushed by size, 4 waits
+        harness.setProcessingTime(1_010);
+        process(5);
+
+        harness.setProcessingTime(1_000 + DELAY);
+        assertThat(FakeVerifierProvider.CALLS).containsExactly(3, 2);
+        assertThat(harness.getProcessingTimeService().getNumActiveTimers()).isZero();
+    }
+
+    @Test
+    void shouldFlushBeforeTheCheckpointBarrierAndSnapshotNoState() throws Exception {
+        process(1, 2);
+
+        harness.prepareSnapshotPreBarrier(7);
+        assertThat(verified()).extracting(p -> p.record.getSeq()).containsExactly(1L, 2L);
+        OperatorSubtaskState snapshot = harness.snapshot(7, 2_000);
+
+        assertThat(snapshot.getManagedOperatorState()).isEmpty();
+        assertThat(snapshot.getRawOperatorState()).isEmpty();
+        assertThat(harness.getProcessingTimeService().getNumActiveTimers()).isZero();
+
+        // A restored instance has nothing to re-emit: the buffer was not part of the checkpoint.
+        try (OneInputStreamOperatorTestHarness<ProofEnvelope, VerifiedProof> restored =
+                new OneInputStreamOperatorTestHarness<>(new BatchVerifyOperator(new FakeVerifierProvider(), BATCH_SIZE, DELAY))) {
+            restored.initializeState(snapshot);
+            restored.open();
+            restored.endInput();
+            assertThat(restored.getOutput()).isEmpty();
+        }
+    }
+
+    @Test
+    void shouldFlushAtTheEndOfInput() throws Exception {
+        process(1);
+
+        harness.endInput();
+
+        assertThat(verified()).extracting(p -> p.record.getSeq()).containsExactly(1L);
+    }
+
+    @Test
+    void shouldHoldBackAWatermarkUntilTheRecordsBeforeItAreEmitted() throws Exception {
+        harness.processElement(FakeProofs.envelope(FakeProofs.valid("a", 1)), 100);
+        harness.processWatermark(new Watermark(150));
+        harness.processWatermark(new Watermark(200));
+        assertThat(harness.getOutput()).isEmpty();
+
+        harness.setProcessingTime(1_000 + DELAY);
+
+        List<Object> output = new ArrayList<>(harness.getOutput());
+        assertThat(output).hasSize(2);
+        assertThat(output.get(0)).isInstanceOf(StreamRecord.class);
+        assertThat(((StreamRecord<?>) output.get(0)).getTimestamp()).as("timestamp kept").isEqualTo(100);
+        assertThat(output.get(1)).as("only the newer of two watermarks with no record between").isEqualTo(new Watermark(200));
+    }
+
+    @Test
+    void shouldEmitHeldWatermarksExactlyBetweenTheRecordsTheyArrivedBetween() throws Exception {
+        harness.processElement(FakeProofs.envelope(FakeProofs.valid("a", 1)), 100);
+        harness.processWatermark(new Watermark(150));
+        harness.processElement(FakeProofs.envelope(FakeProofs.valid("a", 2)), 120);
+        harness.processWatermark(new Watermark(160));
+
+        harness.setProcessingTime(1_000 + DELAY);
+
+        List<Object> output = new ArrayList<>(harness.getOutput());
+        assertThat(output).hasSize(4);
+        assertThat(((StreamRecord<?>) output.get(0)).getTimestamp()).isEqualTo(100);
+        assertThat(output.get(1)).isEqualTo(new Watermark(150));
+        assertThat(((StreamRecord<?>) output.get(2)).getTimestamp()).as("late behind 150, as without batching").isEqualTo(120);
+        assertThat(output.get(3)).isEqualTo(new Watermark(160));
+        assertThat(FakeVerifierProvider.CALLS).as("still one batch").containsExactly(2);
+    }
+
+    @Test
+    void shouldKeepEachRecordsVerdictAndCoordinates() throws Exception {
+        harness.processElement(FakeProofs.envelope(FakeProofs.valid("a", 1)), 1);
+        harness.processElement(FakeProofs.envelope(FakeProofs.invalid("a", 2)), 2);
+        harness.endInput();
+
+        assertThat(verified()).extracting(p -> p.status).containsExactly(VerdictStatus.VALID, VerdictStatus.INVALID);
+        assertThat(verified()).extracting(p -> p.sourceOffset).containsExactly(1L, 2L);
+    }
+
+    private void process(long... seqs) throws Exception {
+        for (long seq : seqs) {
+            harness.processElement(FakeProofs.envelope(FakeProofs.valid("a", seq)), seq);
+        }
+    }
+
+    private List<VerifiedProof> verified() {
+        return harness.extractOutputValues();
+    }
+}
