@@ -112,6 +112,32 @@ impl RangeProof {
         commitments: &[CompressedRistretto],
         n: usize,
     ) -> Result<PreparedRangeProof, ProofError> {
+        self.prepare_inner(transcript, commitments, None, n)
+    }
+
+    /// [`Self::prepare`] for commitments whose points the caller already has:
+    /// `commitment_points[j]` must be the point that `commitments[j]` encodes (the zkedge
+    /// statement derives both), and is not decoded again.
+    pub fn prepare_with_points(
+        &self,
+        transcript: &mut Transcript,
+        commitments: &[CompressedRistretto],
+        commitment_points: &[RistrettoPoint],
+        n: usize,
+    ) -> Result<PreparedRangeProof, ProofError> {
+        if commitment_points.len() != commitments.len() {
+            return Err(ProofError::Format);
+        }
+        self.prepare_inner(transcript, commitments, Some(commitment_points), n)
+    }
+
+    fn prepare_inner(
+        &self,
+        transcript: &mut Transcript,
+        commitments: &[CompressedRistretto],
+        commitment_points: Option<&[RistrettoPoint]>,
+        n: usize,
+    ) -> Result<PreparedRangeProof, ProofError> {
         let m = commitments.len();
         if !is_supported_bits(n) || !is_supported_parties(m) {
             return Err(ProofError::Unsupported);
@@ -148,7 +174,10 @@ impl RangeProof {
             points[4 + rounds + j] = decompress(&self.ipp.R_vec[j])?;
         }
         for (j, V) in commitments.iter().enumerate() {
-            points[4 + 2 * rounds + j] = decompress(V)?;
+            points[4 + 2 * rounds + j] = match commitment_points {
+                Some(known) => known[j],
+                None => decompress(V)?,
+            };
         }
         Ok(PreparedRangeProof {
             n,
@@ -503,7 +532,21 @@ pub(crate) fn delta(n: usize, m: usize, y: &Scalar, z: &Scalar) -> Scalar {
 }
 
 /// 1 + x + x² + … + x^{count−1}.
+///
+/// For a power of two 2ᵏ this is (1 + x)(1 + x²)(1 + x⁴)…(1 + x^{2^{k−1}}), built as
+/// S₂ = 1 + x and S_{2c} = S_c + x^c·S_c: 2k multiplications instead of 2ᵏ (as in dalek).
 fn sum_of_powers(x: &Scalar, count: usize) -> Scalar {
+    if count >= 2 && count.is_power_of_two() {
+        let mut sum = Scalar::ONE + x;
+        let mut factor = *x; // x^c for the current count c
+        let mut c = 2;
+        while c < count {
+            factor = factor * factor;
+            sum = sum + factor * sum;
+            c *= 2;
+        }
+        return sum;
+    }
     let mut sum = Scalar::ZERO;
     let mut power = Scalar::ONE;
     for _ in 0..count {

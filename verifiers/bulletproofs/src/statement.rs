@@ -22,7 +22,7 @@
 //! ```
 //! See `docs/range-statement.md` for device firmware that uses the dalek crate directly.
 
-use zkedge_curve25519::ristretto::CompressedRistretto;
+use zkedge_curve25519::ristretto::{CompressedRistretto, RistrettoPoint};
 use zkedge_curve25519::scalar::Scalar;
 use zkedge_transcript::merlin::Transcript;
 
@@ -90,12 +90,28 @@ impl RangeStatement<'_> {
         commitment: &CompressedRistretto,
     ) -> Result<[CompressedRistretto; 2], ProofError> {
         let C = commitment.decompress().ok_or(ProofError::Format)?;
-        let V0 = C - pc_gens.B.mul_vartime(&scalar_from_i64(self.min));
-        let V1 = pc_gens.B.mul_vartime(&scalar_from_i64(self.max)) - C;
+        let [V0, V1] = self.derived_points(pc_gens, &C);
         Ok([V0.compress(), V1.compress()])
     }
 
+    /// V₀ = C − min·B and V₁ = max·B − C. min and max are public, so this is variable time, and
+    /// a negative bound costs a 64-bit multiplication (−|x|·B), not a 253-bit one (ℓ − |x|).
+    fn derived_points(&self, pc_gens: &PedersenGens, C: &RistrettoPoint) -> [RistrettoPoint; 2] {
+        let times_b = |x: i64| {
+            let p = pc_gens.B.mul_vartime(&Scalar::from_u64(x.unsigned_abs()));
+            if x < 0 {
+                -p
+            } else {
+                p
+            }
+        };
+        [C - times_b(self.min), times_b(self.max) - C]
+    }
+
     /// Checks the statement, replays the transcript and decodes the proof for batch verification.
+    ///
+    /// V₀ and V₁ are compressed once for the transcript and handed to the proof as points, not
+    /// decoded again.
     pub fn prepare(
         &self,
         pc_gens: &PedersenGens,
@@ -103,9 +119,11 @@ impl RangeStatement<'_> {
         proof: &RangeProof,
     ) -> Result<PreparedRangeProof, ProofError> {
         self.check()?;
-        let V = self.derived_commitments(pc_gens, commitment)?;
+        let C = commitment.decompress().ok_or(ProofError::Format)?;
+        let points = self.derived_points(pc_gens, &C);
+        let V = [points[0].compress(), points[1].compress()];
         let mut transcript = self.transcript(commitment);
-        proof.prepare(&mut transcript, &V, self.bits)
+        proof.prepare_with_points(&mut transcript, &V, &points, self.bits)
     }
 
     /// Proves that `value` lies in [min, max]. Draws the commitment blinding r and every proof

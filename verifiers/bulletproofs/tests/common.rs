@@ -4,7 +4,9 @@
 use std::sync::OnceLock;
 use std::vec::Vec;
 
-use zkedge_bulletproofs::batch::{scratch_len, verify_batch, BatchWeights, Scratch};
+use zkedge_bulletproofs::batch::{
+    scratch_len, verify_batch, BatchWeights, Scratch, VerifierTables, DIGITS_LEN,
+};
 use zkedge_bulletproofs::generators::{BulletproofGens, PedersenGens};
 use zkedge_bulletproofs::range_proof::PreparedRangeProof;
 use zkedge_curve25519::ristretto::RistrettoPoint;
@@ -39,6 +41,8 @@ pub fn verify_all(proofs: &[PreparedRangeProof], seed: [u8; 32]) -> Vec<bool> {
     let mut scalars = std::vec![Scalar::ZERO; len];
     let mut points = std::vec![RistrettoPoint::identity(); len];
     let mut valid = std::vec![false; proofs.len()];
+    let mut digits = std::vec![0u64; DIGITS_LEN];
+    let mut tables = zeroed_tables();
     verify_batch(
         bp_gens,
         pc_gens,
@@ -47,10 +51,24 @@ pub fn verify_all(proofs: &[PreparedRangeProof], seed: [u8; 32]) -> Vec<bool> {
         &mut Scratch {
             scalars: &mut scalars,
             points: &mut points,
+            digits: &mut digits,
+            tables: &mut tables,
         },
         &mut valid,
     );
     valid
+}
+
+/// Empty generator tables on the heap (they are too large for a test thread's stack).
+pub fn zeroed_tables() -> std::boxed::Box<VerifierTables> {
+    let layout = std::alloc::Layout::new::<VerifierTables>();
+    // SAFETY: VerifierTables is made of integers only, so all-zero bytes are a valid (empty) value
+    // (see its docs); the pointer comes from the global allocator with its layout.
+    unsafe {
+        let ptr = std::alloc::alloc_zeroed(layout) as *mut VerifierTables;
+        assert!(!ptr.is_null());
+        std::boxed::Box::from_raw(ptr)
+    }
 }
 
 /// Runs `f` on a thread with a large stack (the prover keeps its vectors on the stack).

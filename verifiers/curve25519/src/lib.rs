@@ -8,8 +8,10 @@
 //! which the JVM stops compiling it.
 //!
 //! Stack use: multiscalar multiplication keeps its tables on the stack, at most about
-//! 100 KiB (Straus, 64-point chunks) or 165 KiB (Pippenger, 1024 buckets); the default
-//! wasm32 stack of 1 MiB is enough.
+//! 100 KiB (Straus, 64-point chunks), 165 KiB (Pippenger, 1024 buckets) or 165 KiB
+//! (fixed-base Straus with 128 variable points); the default wasm32 stack of 1 MiB is enough.
+//! Fixed-base tables ([`FixedBaseTable`], 7.5 KiB each) and their digit scratch belong to
+//! the caller.
 //!
 //! Layers, bottom up (as in curve25519-dalek):
 //!
@@ -38,7 +40,9 @@ pub mod msm;
 pub mod ristretto;
 pub mod scalar;
 
-pub use msm::{ct_multiscalar_mul, vartime_multiscalar_mul};
+pub use msm::{
+    ct_multiscalar_mul, vartime_multiscalar_mul, vartime_multiscalar_mul_fixed, FixedBaseTable,
+};
 pub use ristretto::{CompressedRistretto, RistrettoPoint, RISTRETTO_BASEPOINT_COMPRESSED};
 pub use scalar::Scalar;
 

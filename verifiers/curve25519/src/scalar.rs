@@ -197,6 +197,33 @@ impl Scalar {
         b + c_in - (c_out << w)
     }
 
+    /// Width-`w` non-adjacent form (`2 <= w <= 8`), reported sparsely: calls `f(i, d)` for
+    /// every nonzero digit `d` at bit `i`, from the bottom up, where `self = sum_i d_i 2^i`,
+    /// every `d_i` is odd and in `(-2^(w-1), 2^(w-1))`, and any `w` consecutive digits have
+    /// at most one nonzero. Positions are at most 253. Variable time (public scalars only).
+    #[inline(always)]
+    pub(crate) fn for_each_naf_digit<F: FnMut(usize, i32)>(&self, w: u32, mut f: F) {
+        let width = 1u32 << w;
+        let half = width >> 1;
+        let mut pos = 0usize;
+        let mut carry = 0u32;
+        while pos < 256 {
+            let window = carry + self.bits(pos, w);
+            if window & 1 == 0 {
+                pos += 1;
+                continue;
+            }
+            if window < half {
+                carry = 0;
+                f(pos, window as i32);
+            } else {
+                carry = 1;
+                f(pos, window as i32 - width as i32);
+            }
+            pos += w as usize;
+        }
+    }
+
     /// Width-5 non-adjacent form: `self = sum_i naf[i] 2^i` with every nonzero digit odd,
     /// in `(-16, 16)`, and any 5 consecutive digits having at most one nonzero.
     /// Variable time (for public scalars only).

@@ -321,3 +321,70 @@ fn large_multiscalar_mul_matches_straus_for_every_window_size_class() {
 fn multiscalar_mul_panics_on_length_mismatch() {
     let _ = vartime_multiscalar_mul(&[Scalar::ONE], &[]);
 }
+
+#[test]
+fn fixed_base_tables_agree_with_plain_multiscalar_mul() {
+    use crate::msm::{fixed_msm_scratch_len, vartime_multiscalar_mul_fixed, FixedBaseTable};
+    use std::boxed::Box;
+    let mut rng = Rng(31);
+    let fixed_points: Vec<RistrettoPoint> = (0..40).map(|_| rng.point()).collect();
+    let tables: Vec<Box<FixedBaseTable>> = fixed_points
+        .iter()
+        .map(|p| Box::new(FixedBaseTable::new(p)))
+        .collect();
+    let table_refs: Vec<&FixedBaseTable> = tables.iter().map(|t| &**t).collect();
+    // Variable counts on both sides of the Straus/Pippenger split (32, 128).
+    for &(nf, nv) in [
+        (0usize, 0usize),
+        (1, 0),
+        (0, 1),
+        (3, 2),
+        (40, 17),
+        (40, 33),
+        (7, 128),
+        (40, 129),
+        (2, 300),
+        (2, 301),
+    ]
+    .iter()
+    {
+        let mut fixed_scalars: Vec<Scalar> = (0..nf).map(|_| rng.scalar()).collect();
+        let scalars: Vec<Scalar> = (0..nv).map(|_| rng.scalar()).collect();
+        // Every other point decoded (Z = 1, the mixed-addition path of Pippenger).
+        let points: Vec<RistrettoPoint> = (0..nv)
+            .map(|i| {
+                if i % 7 == 0 {
+                    rng.point()
+                } else {
+                    fixed_points[i % 40].double()
+                }
+            })
+            .map(|p| {
+                if nv % 2 == 0 {
+                    p.compress().decompress().unwrap()
+                } else {
+                    p
+                }
+            })
+            .collect();
+        if nf > 2 {
+            fixed_scalars[0] = Scalar::ZERO;
+            fixed_scalars[1] = -Scalar::ONE;
+            fixed_scalars[2] = Scalar::from_u64(63);
+        }
+        let mut all_scalars = fixed_scalars.clone();
+        all_scalars.extend_from_slice(&scalars);
+        let mut all_points: Vec<RistrettoPoint> = fixed_points[..nf].to_vec();
+        all_points.extend_from_slice(&points);
+        let want = naive_msm(&all_scalars, &all_points);
+        let mut scratch = std::vec![0u64; fixed_msm_scratch_len(nf, nv)];
+        let got = vartime_multiscalar_mul_fixed(
+            &fixed_scalars,
+            &table_refs[..nf],
+            &scalars,
+            &points,
+            &mut scratch,
+        );
+        assert_eq!(got, want, "fixed {} variable {}", nf, nv);
+    }
+}

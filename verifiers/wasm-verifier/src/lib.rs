@@ -6,7 +6,9 @@
 #![cfg_attr(target_arch = "wasm32", no_std)]
 #![deny(missing_docs)]
 
-use zkedge_bulletproofs::batch::{scratch_len, verify_batch, BatchWeights, Scratch};
+use zkedge_bulletproofs::batch::{
+    scratch_len, verify_batch, BatchWeights, Scratch, VerifierTables, DIGITS_LEN,
+};
 use zkedge_bulletproofs::generators::{BulletproofGens, PedersenGens};
 use zkedge_bulletproofs::range_proof::{PreparedRangeProof, RangeProof};
 use zkedge_bulletproofs::statement::RangeStatement;
@@ -33,7 +35,8 @@ pub const UNSUPPORTED: u8 = 3;
 
 const SCRATCH: usize = scratch_len(MAX_BATCH);
 
-/// Fixed working memory for one batch (about 3.5 MiB).
+/// Fixed working memory for one batch (about 3 MiB) and the generator tables (about 7.7 MiB,
+/// made on first use and kept).
 ///
 /// Every field is made of integers only, so all-zero bytes are a valid value: the module keeps
 /// it in zero-initialised static memory and never copies it.
@@ -45,6 +48,8 @@ pub struct Buffers {
     valid: [bool; MAX_BATCH],
     scalars: [Scalar; SCRATCH],
     points: [RistrettoPoint; SCRATCH],
+    digits: [u64; DIGITS_LEN],
+    tables: VerifierTables,
 }
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -101,6 +106,8 @@ pub fn verify_request(
     let mut scratch = Scratch {
         scalars: &mut buffers.scalars[..scratch_len(batch_len)],
         points: &mut buffers.points[..scratch_len(batch_len)],
+        digits: &mut buffers.digits,
+        tables: &mut buffers.tables,
     };
     verify_batch(
         bp_gens,

@@ -248,23 +248,20 @@ impl FieldElement2625 {
         l[9] += c;
         l[9] &= LOW_25;
 
-        // Pack 255 bits: limb i at bit offset ceil(25.5 i).
+        // Pack 255 bits, limb i at bit offset ceil(25.5 i), into four little-endian words
+        // (straight-line: no loop, no index checks). Shifts that run past bit 63 drop the bits
+        // that the next word picks up.
+        let w = [
+            l[0] | l[1] << 26 | l[2] << 51,
+            l[2] >> 13 | l[3] << 13 | l[4] << 38,
+            l[5] | l[6] << 25 | l[7] << 51,
+            l[7] >> 13 | l[8] << 12 | l[9] << 38,
+        ];
         let mut out = [0u8; 32];
-        let mut acc: u64 = 0;
-        let mut acc_bits = 0u32;
-        let mut pos = 0usize;
-        for (i, limb) in l.iter().enumerate() {
-            acc |= limb << acc_bits;
-            acc_bits += if i % 2 == 0 { 26 } else { 25 };
-            while acc_bits >= 8 {
-                out[pos] = acc as u8;
-                pos += 1;
-                acc >>= 8;
-                acc_bits -= 8;
-            }
-        }
-        // 255 bits = 31 whole bytes + 7 bits.
-        out[31] = acc as u8;
+        out[0..8].copy_from_slice(&w[0].to_le_bytes());
+        out[8..16].copy_from_slice(&w[1].to_le_bytes());
+        out[16..24].copy_from_slice(&w[2].to_le_bytes());
+        out[24..32].copy_from_slice(&w[3].to_le_bytes());
         out
     }
 
@@ -304,6 +301,32 @@ impl FieldElement2625 {
             z[i] = (a[i] + FOUR_P[i]) - b[i];
         }
         Self::reduce(z)
+    }
+
+    /// `self - rhs` without carrying: `self + 2p - rhs`, word by word (5 additions and 5
+    /// subtractions instead of a carry chain over ten limbs).
+    ///
+    /// Preconditions: `rhs` is reduced, so each of its limbs is at most the matching limb of
+    /// `2p` (`2^27 - 38` for limb 0, `2^27 - 2` for the other even limbs, `2^26 - 2` for the odd
+    /// ones; a reduced limb 1 is below `2^25 + 2^18`) and no half word borrows; `self`'s limbs
+    /// stay below `2^32 - 2^27`, so no half word carries.
+    ///
+    /// Result: each limb is below `self`'s plus `2p`'s, and `2p`'s limbs are below twice the
+    /// reduced bounds, so for a `self` that is a sum of `k` reduced elements the result is
+    /// bounded like a sum of `k + 2`. The point formulas use it only where that stays within
+    /// `mul`'s precondition (4) and, where the result is later subtracted, `sub`'s (3).
+    #[inline(always)]
+    pub(crate) fn sub_lazy(&self, rhs: &FieldElement2625) -> FieldElement2625 {
+        const TWO_P_LOW: u64 = 0x7ffffda | 0x3fffffe << 32;
+        const TWO_P: u64 = 0x7fffffe | 0x3fffffe << 32;
+        let (a, b) = (&self.0, &rhs.0);
+        FieldElement2625([
+            (a[0] + TWO_P_LOW) - b[0],
+            (a[1] + TWO_P) - b[1],
+            (a[2] + TWO_P) - b[2],
+            (a[3] + TWO_P) - b[3],
+            (a[4] + TWO_P) - b[4],
+        ])
     }
 
     /// `-self`, reduced (input: a sum of up to 3 reduced elements).
