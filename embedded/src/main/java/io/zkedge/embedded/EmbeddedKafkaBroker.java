@@ -12,11 +12,18 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.HashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.network.ListenerName;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
@@ -75,6 +82,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             Map.entry("default.replication.factor", "1"));
 
     private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration ADMIN_POLL_TIMEOUT = Duration.ofSeconds(5);
 
     private final int port;
     private final Map<String, String> brokerProperties;
@@ -183,10 +191,11 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     }
 
     /**
-     * Creates the topics (with their own partitions and configs) and waits until each has a
-     * leader; a topic that exists already is left as it is.
+     * Creates the topics (with their own partitions and configs) and waits until every partition
+     * has a leader that accepts writes; a topic that exists already is left as it is.
      *
-     * @throws EmbeddedKafkaException if Kafka refuses one
+     * @throws EmbeddedKafkaException if Kafka refuses one, or a partition has no serving leader
+     *     within 30 seconds
      */
     public void createTopics(Collection<NewTopic> topics) {
         Admin client = admin();
@@ -275,20 +284,47 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         return props;
     }
 
+    /**
+     * Waits until every partition of the topics has a leader in the metadata and that leader's
+     * replica manager serves it. The metadata cache learns of a new leader before the replica
+     * manager has made the partition leader, and a produce request in between fails with
+     * {@code NOT_LEADER_OR_FOLLOWER} (an idempotent producer may then lose the batch). A
+     * {@code ListOffsets} request is answered only by the partition's serving leader, so its
+     * success for every partition means the topics accept writes.
+     */
     private static void awaitLeaders(Admin client, Set<String> topics) throws InterruptedException {
         long deadline = System.nanoTime() + ADMIN_TIMEOUT.toNanos();
+        String lastProblem = "no answer yet";
         while (true) {
             try {
-                boolean ready = client.describeTopics(topics).allTopicNames().get().values().stream()
-                        .allMatch(d -> d.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty()));
-                if (ready) {
+                Map<String, TopicDescription> descriptions = client.describeTopics(topics).allTopicNames()
+                        .get(ADMIN_POLL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                List<TopicPartition> leaderless = new ArrayList<>();
+                Map<TopicPartition, OffsetSpec> probe = new HashMap<>();
+                descriptions.forEach((name, d) -> d.partitions().forEach(p -> {
+                    TopicPartition tp = new TopicPartition(name, p.partition());
+                    if (p.leader() == null || p.leader().isEmpty()) {
+                        leaderless.add(tp);
+                    } else {
+                        probe.put(tp, OffsetSpec.latest());
+                    }
+                }));
+                if (!leaderless.isEmpty()) {
+                    lastProblem = "partitions without a leader: " + leaderless;
+                } else {
+                    client.listOffsets(probe, new ListOffsetsOptions().timeoutMs((int) ADMIN_POLL_TIMEOUT.toMillis()))
+                            .all().get(ADMIN_POLL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
                     return;
                 }
             } catch (ExecutionException e) {
-                // UnknownTopicOrPartition until the metadata has propagated: try again.
+                // UnknownTopicOrPartition / NotLeaderOrFollower until the leadership has propagated.
+                lastProblem = e.getCause().getClass().getSimpleName() + ": " + e.getCause().getMessage();
+            } catch (TimeoutException e) {
+                lastProblem = "the broker did not answer within " + ADMIN_POLL_TIMEOUT;
             }
             if (System.nanoTime() > deadline) {
-                throw new EmbeddedKafkaException("topics " + topics + " have no leader after " + ADMIN_TIMEOUT, null);
+                throw new EmbeddedKafkaException("topics " + topics + " do not accept writes after "
+                        + ADMIN_TIMEOUT + " (" + lastProblem + ")", null);
             }
             Thread.sleep(50);
         }
