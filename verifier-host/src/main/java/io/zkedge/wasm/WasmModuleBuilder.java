@@ -35,8 +35,9 @@ public final class WasmModuleBuilder {
     public static final int PAGE_BYTES = 65_536;
 
     /**
-     * 64 MiB. The Bulletproofs verifier keeps about 3 MB of static scratch and a 256-statement
-     * request is under 1.5 MB, so this leaves ample room while bounding a runaway guest.
+     * 64 MiB. The Bulletproofs verifier starts at 303 pages (about 19 MiB: batch scratch, the
+     * arena, and fixed-base tables of the generators, about 7.7 MiB once all are built) and a
+     * 256-statement request is under 1.5 MB, so this leaves room while bounding a runaway guest.
      */
     public static final int DEFAULT_MAX_MEMORY_PAGES = 1024;
 
