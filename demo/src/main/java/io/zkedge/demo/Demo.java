@@ -12,10 +12,8 @@ import io.zkedge.gateway.ReadingProver;
 import io.zkedge.gateway.sim.SensorSimulator;
 import io.zkedge.gateway.sim.SimulationStats;
 import io.zkedge.gateway.sim.ValueModel;
-import io.zkedge.jobs.kafka.KafkaEnds;
 import io.zkedge.jobs.verification.VerificationJob;
 import io.zkedge.jobs.verification.VerificationJobConfig;
-import io.zkedge.jobs.verification.VerificationJobMain;
 import io.zkedge.schemas.ProofSystem;
 import io.zkedge.trust.ManifestSigner;
 import io.zkedge.trust.TrustStore;
@@ -286,28 +284,7 @@ public final class Demo {
         flink.put("taskmanager.memory.managed.size", "64m");
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(Configuration.fromMap(flink));
         env.setParallelism(options.parallelism());
-
-        VerificationJob job = new VerificationJob(
-                config,
-                KafkaEnds.proofSource(config),
-                KafkaEnds.verdictSink(config),
-                KafkaEnds.complianceSink(config),
-                KafkaEnds.deadLetterSink(config),
-                VerificationJobMain.verifierProvider(config),
-                VerificationJobMain.signerProvider(config));
-        job.build(env);
-        JobClient client = env.executeAsync(config.get(VerificationJobConfig.JOB_NAME));
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (true) {
-            JobStatus status = client.getJobStatus().get(10, TimeUnit.SECONDS);
-            if (status == JobStatus.RUNNING) {
-                return client;
-            }
-            if (status.isGloballyTerminalState() || System.nanoTime() > deadline) {
-                throw new DemoException("the verification job did not start (" + status + "); see the log");
-            }
-            Thread.sleep(100);
-        }
+        return ProductionJob.startAndAwaitRunning(config, env);
     }
 
     /** Fails the run early if the job died or the reader stopped, instead of waiting for the drain timeout. */

@@ -1,16 +1,14 @@
 package io.zkedge.demo.bench;
 
 import io.zkedge.bulletproofs.BundledModules;
+import io.zkedge.demo.ProductionJob;
 import io.zkedge.embedded.EmbeddedKafkaBroker;
 import io.zkedge.evidence.Ed25519Keys;
 import io.zkedge.evidence.Ed25519PrivateKey;
 import io.zkedge.gateway.ProofGateway;
 import io.zkedge.gateway.RangeSpec;
 import io.zkedge.gateway.ReadingProver;
-import io.zkedge.jobs.kafka.KafkaEnds;
-import io.zkedge.jobs.verification.VerificationJob;
 import io.zkedge.jobs.verification.VerificationJobConfig;
-import io.zkedge.jobs.verification.VerificationJobMain;
 import io.zkedge.operators.verify.BulletproofsRangeVerifier;
 import io.zkedge.schemas.AvroCodec;
 import io.zkedge.schemas.ProofRecord;
@@ -584,23 +582,7 @@ public final class PipelineBench {
         flink.put("rest.port", "0");
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(Configuration.fromMap(flink));
         env.setParallelism(threads);
-        VerificationJob job = new VerificationJob(config,
-                KafkaEnds.proofSource(config), KafkaEnds.verdictSink(config), KafkaEnds.complianceSink(config),
-                KafkaEnds.deadLetterSink(config),
-                VerificationJobMain.verifierProvider(config), VerificationJobMain.signerProvider(config));
-        job.build(env);
-        JobClient client = env.executeAsync(config.get(VerificationJobConfig.JOB_NAME));
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (true) {
-            JobStatus status = client.getJobStatus().get(10, TimeUnit.SECONDS);
-            if (status == JobStatus.RUNNING) {
-                return client;
-            }
-            if (status.isGloballyTerminalState() || System.nanoTime() > deadline) {
-                throw new IllegalStateException("the verification job did not start (" + status + ")");
-            }
-            Thread.sleep(20);
-        }
+        return ProductionJob.startAndAwaitRunning(config, env);
     }
 
     private static void checkJob(JobClient job, long deadline) throws Exception {
