@@ -6,8 +6,10 @@ import io.zkedge.operators.compliance.ComplianceWindowFunction;
 import io.zkedge.operators.compliance.FinalFiringTrigger;
 import io.zkedge.operators.compliance.LateVerdictFunction;
 import io.zkedge.operators.decode.DecodeFunction;
+import io.zkedge.operators.decode.DecoderSettings;
 import io.zkedge.operators.decode.KafkaPayload;
 import io.zkedge.operators.decode.ProofEnvelope;
+import io.zkedge.operators.decode.ProofEventTimeAssigner;
 import io.zkedge.operators.guard.GuardFunction;
 import io.zkedge.operators.verify.BatchVerifyOperator;
 import io.zkedge.operators.verify.VerifiedProof;
@@ -41,9 +43,9 @@ import org.apache.flink.util.OutputTag;
  * tests their own.
  *
  * <pre>
- *  source ─▶ decode ──dead letters──────────────────────────────────────────────┐
- *              │                                                                 │
- *           event time (eventTime of the proof; bounded out-of-orderness, idleness)
+ *  source (event time = the proof's eventTime; watermarks per Kafka partition)
+ *    │
+ *  decode ──dead letters──────────────────────────────────────────────────────────┐
  *              │                                                                 │
  *           verify (batches of N or T ms, flushed before each barrier)           │
  *              │ keyBy(sensorId)                                                 │
@@ -61,7 +63,6 @@ public final class VerificationJob {
     /** Operator uids; they name the state in checkpoints and savepoints: never change them. */
     public static final String SOURCE_UID = "proofs-source";
     public static final String DECODE_UID = "decode";
-    public static final String EVENT_TIME_UID = "event-time";
     public static final String VERIFY_UID = "verify";
     public static final String GUARD_UID = "guard";
     public static final String COMPLIANCE_UID = "compliance";
@@ -124,12 +125,13 @@ public final class VerificationJob {
     /** Adds the job's operators to {@code env} and enables exactly-once checkpoints. */
     public void build(StreamExecutionEnvironment env) {
         env.enableCheckpointing(config.get(VerificationJobConfig.CHECKPOINT_INTERVAL).toMillis(), CheckpointingMode.EXACTLY_ONCE);
+        env.setBufferTimeout(config.get(VerificationJobConfig.BUFFER_TIMEOUT).toMillis());
         // Every type on the wire and in state has a Flink serializer (POJO, Avro, primitives):
         // a type that would silently fall back to Kryo is an error when the graph is built.
         env.configure(new Configuration().set(PipelineOptions.GENERIC_TYPES, false));
 
         DataStream<KafkaPayload> payloads = env
-                .fromSource(source, WatermarkStrategy.noWatermarks(), "proofs source")
+                .fromSource(source, eventTime(config), "proofs source")
                 .uid(SOURCE_UID);
 
         SingleOutputStreamOperator<ProofEnvelope> decoded = payloads
@@ -138,15 +140,7 @@ public final class VerificationJob {
                 .uid(DECODE_UID);
         DataStream<DeadLetter> undecodable = decoded.getSideOutput(DecodeFunction.DEAD_LETTERS);
 
-        Duration outOfOrderness = config.get(VerificationJobConfig.MAX_OUT_OF_ORDERNESS);
-        DataStream<ProofEnvelope> timestamped = decoded
-                .assignTimestampsAndWatermarks(WatermarkStrategy.<ProofEnvelope>forBoundedOutOfOrderness(outOfOrderness)
-                        .withTimestampAssigner((proof, kafkaTimestamp) -> proof.record.getEventTime().toEpochMilli())
-                        .withIdleness(config.get(VerificationJobConfig.IDLENESS)))
-                .name("event time")
-                .uid(EVENT_TIME_UID);
-
-        DataStream<VerifiedProof> verified = timestamped
+        DataStream<VerifiedProof> verified = decoded
                 .transform("verify", TypeInformation.of(VerifiedProof.class), new BatchVerifyOperator(verifiers,
                         config.get(VerificationJobConfig.BATCH_SIZE), config.get(VerificationJobConfig.BATCH_DELAY).toMillis()))
                 .uid(VERIFY_UID);
@@ -177,6 +171,18 @@ public final class VerificationJob {
                 .name("late verdicts")
                 .uid(LATE_UID);
         undecodable.union(late).sinkTo(deadLetterSink).name("dead-letter sink").uid(DEAD_LETTER_SINK_UID);
+    }
+
+    /**
+     * Event time as the source sees it: each record's timestamp is its proof's event time, and
+     * watermarks are generated per Kafka partition (bounded out-of-orderness, idle partitions
+     * left out after the idleness timeout), then combined per subtask as the minimum.
+     */
+    public static WatermarkStrategy<KafkaPayload> eventTime(VerificationJobConfig config) {
+        DecoderSettings settings = config.decoderSettings();
+        return WatermarkStrategy.<KafkaPayload>forBoundedOutOfOrderness(config.get(VerificationJobConfig.MAX_OUT_OF_ORDERNESS))
+                .withTimestampAssigner(context -> new ProofEventTimeAssigner(settings))
+                .withIdleness(config.get(VerificationJobConfig.IDLENESS));
     }
 
     /** The sensor id of a verified proof: the guard's key. */

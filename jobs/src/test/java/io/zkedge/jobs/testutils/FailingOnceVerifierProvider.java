@@ -61,6 +61,11 @@ public final class FailingOnceVerifierProvider implements VerifierProvider {
         }
 
         @Override
+        public void selfTest() throws InterruptedException {
+            delegate.selfTest();
+        }
+
+        @Override
         public byte[] moduleSha256() {
             return delegate.moduleSha256();
         }

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -91,6 +92,26 @@ public final class VerificationPipeline {
         return new VerificationJob(config, source, KafkaEnds.verdictSink(config), KafkaEnds.complianceSink(config),
                 KafkaEnds.deadLetterSink(config), verifiers,
                 SignerProvider.fromKeyFile(config.get(VerificationJobConfig.SIGNING_KEY_PATH))).execute();
+    }
+
+    /**
+     * Runs the job with one subtask, which then reads every partition, from a source that fetches
+     * one record batch per partition at a time, so that the partitions' batches interleave, and
+     * reads one record per {@code millisPerRecord}, so that watermarks go out in between.
+     */
+    public JobExecutionResult runOneSubtask(VerificationJobConfig config, long millisPerRecord) throws Exception {
+        KafkaSource<KafkaPayload> source = KafkaEnds.proofSourceBuilder(config)
+                .setStartingOffsets(OffsetsInitializer.earliest())
+                .setBounded(OffsetsInitializer.latest())
+                .setProperty("max.partition.fetch.bytes", "1") // a fetch still returns one whole batch
+                .setDeserializer(new ThrottledDeserializer(millisPerRecord))
+                .build();
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(1);
+        new VerificationJob(config, source, KafkaEnds.verdictSink(config), KafkaEnds.complianceSink(config),
+                KafkaEnds.deadLetterSink(config), trustedVerifiers(config),
+                SignerProvider.fromKeyFile(config.get(VerificationJobConfig.SIGNING_KEY_PATH))).build(env);
+        return env.execute(config.get(VerificationJobConfig.JOB_NAME));
     }
 
     /** The verifiers of the signed trust bundle. */

@@ -103,4 +103,34 @@ class VerificationJobITCase {
         assertThat(compliance).filteredOn(c -> c.getOutcome() == ComplianceOutcome.COMPLIANT)
                 .allSatisfy(c -> assertThat(c.getValid()).isEqualTo(10));
     }
+
+    @Test
+    void shouldHoldTheWatermarkBackForAPartitionThatIsBehindInsteadOfCallingItLate() throws Exception {
+        // One subtask reads both partitions. The gateway of partition 1 is an hour ahead of that of
+        // partition 0 (say partition 0's gateway is sending a backlog). With watermarks per
+        // partition, none of partition 0's proofs is late; with one watermark per subtask, every
+        // proof of partition 0 read after partition 1's first poll would be.
+        VerificationPipeline pipeline = new VerificationPipeline(KAFKA.broker(), TrustFixture.create(dir), "watermarks");
+        for (int batch = 0; batch < READINGS; batch += 5) { // one producer batch of 5 per partition
+            List<ProducerRecord<byte[], byte[]>> input = new ArrayList<>();
+            for (int seq = batch; seq < batch + 5; seq++) {
+                long behind = ProofFixtures.T0.toEpochMilli() + seq * ProofFixtures.ONE_SECOND;
+                input.add(pipeline.proof(0, ProofFixtures.valid("s-behind", seq, behind, 100 + seq)));
+                input.add(pipeline.proof(1, ProofFixtures.valid("s-ahead", seq, behind + 3_600_000, 100 + seq)));
+            }
+            pipeline.produce(input);
+        }
+
+        pipeline.runOneSubtask(pipeline.config(Map.of(VerificationJobConfig.ALLOWED_LATENESS.key(), "0 ms")), 20);
+
+        assertThat(pipeline.deadLetters()).isEmpty();
+        assertThat(pipeline.verdicts()).hasSize(2 * READINGS).allSatisfy(v -> assertThat(v.getStatus()).isEqualTo(VerdictStatus.VALID));
+        assertThat(pipeline.complianceRecords())
+                .extracting(ComplianceRecord::getSensorId, ComplianceRecord::getOutcome, ComplianceRecord::getValid)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("s-behind", ComplianceOutcome.COMPLIANT, 10L),
+                        org.assertj.core.groups.Tuple.tuple("s-behind", ComplianceOutcome.COMPLIANT, 10L),
+                        org.assertj.core.groups.Tuple.tuple("s-ahead", ComplianceOutcome.COMPLIANT, 10L),
+                        org.assertj.core.groups.Tuple.tuple("s-ahead", ComplianceOutcome.COMPLIANT, 10L));
+    }
 }

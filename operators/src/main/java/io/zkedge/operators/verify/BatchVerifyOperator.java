@@ -40,7 +40,9 @@ import org.apache.flink.streaming.runtime.watermarkstatus.WatermarkStatus;
  *
  * <p><b>Verifiers.</b> Each subtask loads its own in {@link #open()} from the
  * {@link VerifierProvider}: one Wasm instance per subtask thread, a fresh {@code SecureRandom}
- * seed per module call.
+ * seed per module call. Each must pass its known-answer self-test
+ * ({@link StatementVerifier#selfTest()}) before the subtask takes a record; a module that fails
+ * it stops the job with the reason.
  */
 public class BatchVerifyOperator extends AbstractStreamOperator<VerifiedProof>
         implements OneInputStreamOperator<ProofEnvelope, VerifiedProof>, BoundedOneInput {
@@ -88,12 +90,17 @@ public class BatchVerifyOperator extends AbstractStreamOperator<VerifiedProof>
     public void open() throws Exception {
         super.open();
         LoadedVerifiers loaded = provider.load(maxBatchSize);
+        long selfTestStart = System.nanoTime();
+        for (StatementVerifier statementVerifier : loaded.verifiers().values()) {
+            statementVerifier.selfTest();
+        }
+        long selfTestMillis = (System.nanoTime() - selfTestStart) / 1_000_000;
         int subtask = getRuntimeContext().getTaskInfo().getIndexOfThisSubtask();
         String nonce = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
         verifier = new BatchVerifier(loaded.verifiers(), nonce + "-" + subtask,
                 () -> getProcessingTimeService().getCurrentProcessingTime());
-        LOG.info("Subtask {} verifies with {} (load {} ms, compile {} ms)", subtask, loaded.description(),
-                loaded.loadTime().toMillis(), loaded.compileTime().toMillis());
+        LOG.info("Subtask {} verifies with {} (load {} ms, compile {} ms, self-test {} ms)", subtask,
+                loaded.description(), loaded.loadTime().toMillis(), loaded.compileTime().toMillis(), selfTestMillis);
 
         buffer = new ArrayList<>(maxBatchSize);
         timestamps = new long[maxBatchSize];

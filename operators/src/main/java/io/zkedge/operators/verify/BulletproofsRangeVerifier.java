@@ -7,11 +7,16 @@ import io.zkedge.schemas.ProofRecord;
 import io.zkedge.schemas.RangeParameters;
 import io.zkedge.schemas.VerdictStatus;
 import io.zkedge.wasm.WasmModule;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
+import java.util.Properties;
 
 /**
  * The zkedge range statement ({@link StatementKey#BULLETPROOFS_RANGE_V1}) on the Bulletproofs
@@ -73,6 +78,18 @@ public final class BulletproofsRangeVerifier implements StatementVerifier {
     }
 
     @Override
+    public void selfTest() throws InterruptedException {
+        RangeStatement valid = KnownAnswer.VALID;
+        RangeStatement otherSeq = new RangeStatement(valid.bits(), valid.commitment(), valid.min(), valid.max(),
+                valid.sensorId(), valid.seq() + 1, valid.eventTimeMillis(), valid.proof());
+        List<VerificationStatus> answers = verifier.verify(List.of(valid, otherSeq));
+        if (!answers.equals(List.of(VerificationStatus.VALID, VerificationStatus.INVALID))) {
+            throw new IllegalStateException("verifier module " + HexFormat.of().formatHex(moduleSha256)
+                    + " failed its known-answer self-test: expected [VALID, INVALID], got " + answers);
+        }
+    }
+
+    @Override
     public byte[] moduleSha256() {
         return moduleSha256.clone();
     }
@@ -89,6 +106,30 @@ public final class BulletproofsRangeVerifier implements StatementVerifier {
             case MALFORMED -> new VerificationOutcome(VerdictStatus.MALFORMED, "proof or commitment is not well-formed");
             case UNSUPPORTED -> new VerificationOutcome(VerdictStatus.UNSUPPORTED, "bit count not supported by the module");
         };
+    }
+
+    /** The statement of {@code range-v1-known-answer.properties}, made by this repository's prover. */
+    private static final class KnownAnswer {
+        static final RangeStatement VALID = load();
+
+        private static RangeStatement load() {
+            Properties p = new Properties();
+            try (InputStream in = BulletproofsRangeVerifier.class.getResourceAsStream("range-v1-known-answer.properties")) {
+                p.load(Objects.requireNonNull(in, "range-v1-known-answer.properties is missing from the jar"));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            HexFormat hex = HexFormat.of();
+            return new RangeStatement(
+                    Integer.parseInt(p.getProperty("bits")),
+                    hex.parseHex(p.getProperty("commitment")),
+                    Long.parseLong(p.getProperty("min")),
+                    Long.parseLong(p.getProperty("max")),
+                    p.getProperty("sensor"),
+                    Long.parseLong(p.getProperty("seq")),
+                    Long.parseLong(p.getProperty("time")),
+                    hex.parseHex(p.getProperty("proof")));
+        }
     }
 
     private static byte[] bytes(ByteBuffer buffer) {

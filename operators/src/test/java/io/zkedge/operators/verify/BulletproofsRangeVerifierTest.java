@@ -22,6 +22,13 @@ class BulletproofsRangeVerifierTest {
     }
 
     @Test
+    void shouldPassItsKnownAnswerSelfTestOnTheShippedModule() throws Exception {
+        verifier.selfTest(); // throws if the module does not answer [VALID, INVALID]
+
+        assertThat(verifier.faultCount()).isZero();
+    }
+
+    @Test
     void shouldFindRealProofsValid() throws Exception {
         List<ProofRecord> records = List.of(ProofFixtures.valid("s-1", 1), ProofFixtures.valid("s-1", 2));
 
