@@ -24,6 +24,7 @@ public final class ProductionJob {
         new VerificationJob(
                         config,
                         KafkaEnds.proofSource(config),
+                        KafkaEnds.announcementSource(config),
                         KafkaEnds.verdictSink(config),
                         KafkaEnds.complianceSink(config),
                         KafkaEnds.deadLetterSink(config),

@@ -2,7 +2,10 @@ package io.zkedge.trust;
 
 import io.zkedge.evidence.Ed25519PublicKey;
 import io.zkedge.evidence.Sha256;
+import io.zkedge.schemas.ModuleAnnouncement;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -38,6 +41,24 @@ public final class SignedManifest {
   /** The 64-byte Ed25519 signature (a copy). */
   public byte[] signature() {
     return signature.clone();
+  }
+
+  /**
+   * The {@code zkedge.modules} announcement of {@code artifact} under this manifest, for a
+   * running job to check ({@link ArtifactVerifier#verify(ModuleAnnouncement)}) and load.
+   */
+  public ModuleAnnouncement announce(byte[] artifact, Instant publishedAt) {
+    return ModuleAnnouncement.newBuilder()
+        .setKind(manifest.kind())
+        .setProofSystem(manifest.proofSystem())
+        .setArtifactId(manifest.name())
+        .setAbiVersion(manifest.abiVersion())
+        .setArtifact(ByteBuffer.wrap(artifact.clone()))
+        .setManifest(ByteBuffer.wrap(manifestBytes()))
+        .setSignerKeyId(manifest.signerKeyId())
+        .setSignature(ByteBuffer.wrap(signature()))
+        .setPublishedAt(publishedAt)
+        .build();
   }
 
   /** The content of a {@code .manifest.sig} file: the signature in lowercase hex, then LF. */

@@ -69,18 +69,8 @@ class ArtifactVerifierTest {
   }
 
   private static ModuleAnnouncement announcement(byte[] module) {
-    SignedManifest signed = new ManifestSigner(RELEASE_KEY)
-        .signModule("zkedge_groth16_verifier", ProofSystem.GROTH16, 1, module, CREATED);
-    return ModuleAnnouncement.newBuilder()
-        .setKind(ArtifactKind.VERIFIER_MODULE)
-        .setProofSystem(ProofSystem.GROTH16)
-        .setArtifactId("zkedge_groth16_verifier")
-        .setAbiVersion(1)
-        .setArtifact(ByteBuffer.wrap(module))
-        .setManifest(ByteBuffer.wrap(signed.manifestBytes()))
-        .setSignerKeyId(RELEASE_KEY.keyId())
-        .setSignature(ByteBuffer.wrap(signed.signature()))
-        .setPublishedAt(CREATED.plusSeconds(60))
-        .build();
+    return new ManifestSigner(RELEASE_KEY)
+        .signModule("zkedge_groth16_verifier", ProofSystem.GROTH16, 1, module, CREATED)
+        .announce(module, CREATED.plusSeconds(60));
   }
 }

@@ -4,6 +4,7 @@ import static io.zkedge.jobs.verification.VerificationJobConfig.BOOTSTRAP_SERVER
 import static io.zkedge.jobs.verification.VerificationJobConfig.COMPLIANCE_TOPIC;
 import static io.zkedge.jobs.verification.VerificationJobConfig.DEAD_LETTER_TOPIC;
 import static io.zkedge.jobs.verification.VerificationJobConfig.GROUP_ID;
+import static io.zkedge.jobs.verification.VerificationJobConfig.MODULES_TOPIC;
 import static io.zkedge.jobs.verification.VerificationJobConfig.PROOFS_TOPIC;
 import static io.zkedge.jobs.verification.VerificationJobConfig.STARTING_OFFSETS;
 import static io.zkedge.jobs.verification.VerificationJobConfig.TRANSACTIONAL_ID_PREFIX;
@@ -26,8 +27,8 @@ import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 import org.apache.kafka.clients.producer.ProducerConfig;
 
 /**
- * The production ends of the verification job: a read_committed KafkaSource on the proofs topic
- * and EXACTLY_ONCE KafkaSinks, all from a {@link VerificationJobConfig}.
+ * The production ends of the verification job: read_committed KafkaSources on the proofs topic
+ * and the control topic, and EXACTLY_ONCE KafkaSinks, all from a {@link VerificationJobConfig}.
  */
 public final class KafkaEnds {
 
@@ -53,6 +54,27 @@ public final class KafkaEnds {
                 .setProperty(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed")
                 .setProperty("commit.offsets.on.checkpoint", "true")
                 .setClientIdPrefix(config.get(GROUP_ID));
+    }
+
+    /**
+     * The control source: module announcements of {@code topics.modules}, read_committed, always
+     * from the earliest offset on a fresh start (the topic is the log of module decisions, and the
+     * newest accepted one wins); after a restore, from the checkpoint's offsets.
+     */
+    public static KafkaSource<KafkaPayload> announcementSource(VerificationJobConfig config) {
+        return announcementSourceBuilder(config).build();
+    }
+
+    /** The control source's builder, for callers that add e.g. {@code setBounded}. */
+    public static KafkaSourceBuilder<KafkaPayload> announcementSourceBuilder(VerificationJobConfig config) {
+        return KafkaSource.<KafkaPayload>builder()
+                .setBootstrapServers(config.get(BOOTSTRAP_SERVERS))
+                .setTopics(config.get(MODULES_TOPIC))
+                .setGroupId(config.get(GROUP_ID) + "-modules")
+                .setStartingOffsets(OffsetsInitializer.earliest())
+                .setDeserializer(new KafkaPayloadDeserializer())
+                .setProperty(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed")
+                .setClientIdPrefix(config.get(GROUP_ID) + "-modules");
     }
 
     /** EXACTLY_ONCE sink of the verdicts topic. */

@@ -48,6 +48,7 @@ import org.apache.flink.util.OutputTag;
  *  decode ──dead letters──────────────────────────────────────────────────────────┐
  *              │                                                                 │
  *           verify (batches of N or T ms, flushed before each barrier)           │
+ *              │   ◀── module announcements (zkedge.modules, broadcast)          │
  *              │ keyBy(sensorId)                                                 │
  *           guard (replay window, freshness, chain, signature) ─▶ verdicts sink  │
  *              │ (same partitioning, no shuffle)                                 │
@@ -62,6 +63,7 @@ public final class VerificationJob {
 
     /** Operator uids; they name the state in checkpoints and savepoints: never change them. */
     public static final String SOURCE_UID = "proofs-source";
+    public static final String ANNOUNCEMENTS_SOURCE_UID = "module-announcements-source";
     public static final String DECODE_UID = "decode";
     public static final String VERIFY_UID = "verify";
     public static final String GUARD_UID = "guard";
@@ -76,6 +78,7 @@ public final class VerificationJob {
 
     private final VerificationJobConfig config;
     private final Source<KafkaPayload, ?, ?> source;
+    private final Source<KafkaPayload, ?, ?> announcementSource;
     private final Sink<Verdict> verdictSink;
     private final Sink<ComplianceRecord> complianceSink;
     private final Sink<DeadLetter> deadLetterSink;
@@ -85,6 +88,7 @@ public final class VerificationJob {
     /**
      * @param config every setting
      * @param source the proof records as read from Kafka (or a test's source)
+     * @param announcementSource the module announcements of the control topic
      * @param verdictSink one signed verdict per decoded record
      * @param complianceSink one signed compliance record per sensor and window
      * @param deadLetterSink records that produced no verdict, and verdicts too late for compliance
@@ -94,6 +98,7 @@ public final class VerificationJob {
     public VerificationJob(
             VerificationJobConfig config,
             Source<KafkaPayload, ?, ?> source,
+            Source<KafkaPayload, ?, ?> announcementSource,
             Sink<Verdict> verdictSink,
             Sink<ComplianceRecord> complianceSink,
             Sink<DeadLetter> deadLetterSink,
@@ -101,6 +106,7 @@ public final class VerificationJob {
             SignerProvider signer) {
         this.config = Objects.requireNonNull(config, "config");
         this.source = Objects.requireNonNull(source, "source");
+        this.announcementSource = Objects.requireNonNull(announcementSource, "announcementSource");
         this.verdictSink = Objects.requireNonNull(verdictSink, "verdictSink");
         this.complianceSink = Objects.requireNonNull(complianceSink, "complianceSink");
         this.deadLetterSink = Objects.requireNonNull(deadLetterSink, "deadLetterSink");
@@ -140,7 +146,14 @@ public final class VerificationJob {
                 .uid(DECODE_UID);
         DataStream<DeadLetter> undecodable = decoded.getSideOutput(DecodeFunction.DEAD_LETTERS);
 
+        // One reader of the control topic, broadcast to every verify subtask.
+        DataStream<KafkaPayload> announcements = env
+                .fromSource(announcementSource, WatermarkStrategy.noWatermarks(), "module announcements")
+                .uid(ANNOUNCEMENTS_SOURCE_UID)
+                .setParallelism(1);
+
         DataStream<VerifiedProof> verified = decoded
+                .connect(announcements.broadcast())
                 .transform("verify", TypeInformation.of(VerifiedProof.class), new BatchVerifyOperator(verifiers,
                         config.get(VerificationJobConfig.BATCH_SIZE), config.get(VerificationJobConfig.BATCH_DELAY).toMillis()))
                 .uid(VERIFY_UID);

@@ -76,7 +76,7 @@ public final class VerificationJobConfig implements Serializable {
 
     public static final ConfigOption<String> MODULES_TOPIC = key("topics.modules")
             .stringType().defaultValue("zkedge.modules")
-            .withDescription("Control topic for module announcements (reserved: run-time module replacement is not wired yet).");
+            .withDescription("Control topic of signed module announcements: an accepted one replaces the running verifier module without a restart (docs/trust.md).");
 
     public static final ConfigOption<String> STARTING_OFFSETS = key("kafka.starting-offsets")
             .stringType().defaultValue("committed")

@@ -36,6 +36,7 @@ public final class VerificationJobMain {
         new VerificationJob(
                         config,
                         KafkaEnds.proofSource(config),
+                        KafkaEnds.announcementSource(config),
                         KafkaEnds.verdictSink(config),
                         KafkaEnds.complianceSink(config),
                         KafkaEnds.deadLetterSink(config),

@@ -1,10 +1,12 @@
 package io.zkedge.jobs.testutils;
 
+import io.zkedge.operators.verify.AnnouncedVerifier;
 import io.zkedge.operators.verify.LoadedVerifiers;
 import io.zkedge.operators.verify.StatementKey;
 import io.zkedge.operators.verify.StatementVerifier;
 import io.zkedge.operators.verify.VerificationOutcome;
 import io.zkedge.operators.verify.VerifierProvider;
+import io.zkedge.schemas.ModuleAnnouncement;
 import io.zkedge.schemas.ProofRecord;
 import java.util.HashMap;
 import java.util.List;
@@ -49,6 +51,11 @@ public final class FailingOnceVerifierProvider implements VerifierProvider {
         Map<StatementKey, StatementVerifier> wrapped = new HashMap<>();
         loaded.verifiers().forEach((key, verifier) -> wrapped.put(key, new Failing(verifier, failAfter)));
         return new LoadedVerifiers(wrapped, loaded.loadTime(), loaded.compileTime(), loaded.description() + " (failing once)");
+    }
+
+    @Override
+    public AnnouncedVerifier accept(ModuleAnnouncement announcement, int maxBatchSize) throws Exception {
+        return delegate.accept(announcement, maxBatchSize);
     }
 
     private record Failing(StatementVerifier delegate, int failAfter) implements StatementVerifier {

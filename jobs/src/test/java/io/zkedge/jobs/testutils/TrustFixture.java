@@ -23,8 +23,9 @@ import java.time.Instant;
  * @param bundleDir the bundle (modules/zkedge_bulletproofs_verifier.{wasm,manifest,manifest.sig})
  * @param trustedKeysDir holds release.pub
  * @param signingKey the edge node's PKCS#8 key file
+ * @param releaseKey the trusted key that signed the bundle, for announcing further releases
  */
-public record TrustFixture(Path bundleDir, Path trustedKeysDir, Path signingKey) {
+public record TrustFixture(Path bundleDir, Path trustedKeysDir, Path signingKey, Ed25519PrivateKey releaseKey) {
 
     /** Writes the fixture into {@code dir}. */
     public static TrustFixture create(Path dir) {
@@ -39,7 +40,7 @@ public record TrustFixture(Path bundleDir, Path trustedKeysDir, Path signingKey)
             if (!Files.exists(signingKey)) {
                 Ed25519Keys.writePrivateKey(TestSigner.key(), signingKey);
             }
-            return new TrustFixture(bundle, trusted, signingKey);
+            return new TrustFixture(bundle, trusted, signingKey, release);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -19,10 +19,12 @@ import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.connector.kafka.source.KafkaSource;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 
 /**
  * The verification job on its production ends (KafkaSource read_committed, EXACTLY_ONCE
@@ -40,14 +42,15 @@ public final class VerificationPipeline {
     private final String prefix;
     private final KafkaTopics topics;
 
-    /** Creates the topics {@code <prefix>.proofs}, {@code .verdicts}, {@code .compliance}, {@code .deadletter}. */
+    /** Creates the topics {@code <prefix>.proofs}, {@code .verdicts}, {@code .compliance}, {@code .deadletter}, {@code .modules}. */
     public VerificationPipeline(EmbeddedKafkaBroker broker, TrustFixture trust, String prefix) {
         this.broker = broker;
         this.trust = trust;
         this.prefix = prefix;
         this.topics = new KafkaTopics(broker);
         broker.createTopics(PARTITIONS, proofsTopic(), verdictsTopic(), complianceTopic(), deadLetterTopic());
-        topics.awaitWritable(proofsTopic(), verdictsTopic(), complianceTopic(), deadLetterTopic());
+        broker.createTopics(1, modulesTopic());
+        topics.awaitWritable(proofsTopic(), verdictsTopic(), complianceTopic(), deadLetterTopic(), modulesTopic());
     }
 
     /**
@@ -62,6 +65,7 @@ public final class VerificationPipeline {
         s.put(VerificationJobConfig.VERDICTS_TOPIC.key(), verdictsTopic());
         s.put(VerificationJobConfig.COMPLIANCE_TOPIC.key(), complianceTopic());
         s.put(VerificationJobConfig.DEAD_LETTER_TOPIC.key(), deadLetterTopic());
+        s.put(VerificationJobConfig.MODULES_TOPIC.key(), modulesTopic());
         s.put(VerificationJobConfig.GROUP_ID.key(), prefix);
         s.put(VerificationJobConfig.TRANSACTIONAL_ID_PREFIX.key(), prefix);
         s.put(VerificationJobConfig.CHECKPOINT_INTERVAL.key(), "500 ms");
@@ -89,7 +93,7 @@ public final class VerificationPipeline {
                 .setBounded(OffsetsInitializer.latest())
                 .setDeserializer(deserializer)
                 .build();
-        return new VerificationJob(config, source, KafkaEnds.verdictSink(config), KafkaEnds.complianceSink(config),
+        return new VerificationJob(config, source, announcementSource(config), KafkaEnds.verdictSink(config), KafkaEnds.complianceSink(config),
                 KafkaEnds.deadLetterSink(config), verifiers,
                 SignerProvider.fromKeyFile(config.get(VerificationJobConfig.SIGNING_KEY_PATH))).execute();
     }
@@ -108,10 +112,39 @@ public final class VerificationPipeline {
                 .build();
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(1);
-        new VerificationJob(config, source, KafkaEnds.verdictSink(config), KafkaEnds.complianceSink(config),
+        new VerificationJob(config, source, announcementSource(config), KafkaEnds.verdictSink(config), KafkaEnds.complianceSink(config),
                 KafkaEnds.deadLetterSink(config), trustedVerifiers(config),
                 SignerProvider.fromKeyFile(config.get(VerificationJobConfig.SIGNING_KEY_PATH))).build(env);
         return env.execute(config.get(VerificationJobConfig.JOB_NAME));
+    }
+
+    /**
+     * Starts the job without waiting: proofs read one per {@code millisPerRecord} until each
+     * partition reaches its offset in {@code proofsEnd}, announcements until the control topic's
+     * (single) partition reaches {@code announcementsEnd}; so both can be published while it runs.
+     */
+    public JobClient start(VerificationJobConfig config, Map<Integer, Long> proofsEnd, long announcementsEnd,
+            long millisPerRecord) throws Exception {
+        Map<TopicPartition, Long> proofsStop = new HashMap<>();
+        proofsEnd.forEach((partition, offset) -> proofsStop.put(new TopicPartition(proofsTopic(), partition), offset));
+        KafkaSource<KafkaPayload> source = KafkaEnds.proofSourceBuilder(config)
+                .setStartingOffsets(OffsetsInitializer.earliest())
+                .setBounded(OffsetsInitializer.offsets(proofsStop))
+                .setDeserializer(new ThrottledDeserializer(millisPerRecord))
+                .build();
+        KafkaSource<KafkaPayload> announcements = KafkaEnds.announcementSourceBuilder(config)
+                .setBounded(OffsetsInitializer.offsets(Map.of(new TopicPartition(modulesTopic(), 0), announcementsEnd)))
+                .build();
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        new VerificationJob(config, source, announcements, KafkaEnds.verdictSink(config), KafkaEnds.complianceSink(config),
+                KafkaEnds.deadLetterSink(config), trustedVerifiers(config),
+                SignerProvider.fromKeyFile(config.get(VerificationJobConfig.SIGNING_KEY_PATH))).build(env);
+        return env.executeAsync(config.get(VerificationJobConfig.JOB_NAME));
+    }
+
+    /** The control topic's source, bounded like the proofs source. */
+    private static KafkaSource<KafkaPayload> announcementSource(VerificationJobConfig config) {
+        return KafkaEnds.announcementSourceBuilder(config).setBounded(OffsetsInitializer.latest()).build();
     }
 
     /** The verifiers of the signed trust bundle. */
@@ -164,5 +197,9 @@ public final class VerificationPipeline {
 
     public String deadLetterTopic() {
         return prefix + ".deadletter";
+    }
+
+    public String modulesTopic() {
+        return prefix + ".modules";
     }
 }

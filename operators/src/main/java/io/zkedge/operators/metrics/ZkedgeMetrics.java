@@ -64,6 +64,12 @@ public final class ZkedgeMetrics {
     /** Gauge: module calls that trapped or were refused as broken framing (see BulletproofsVerifier). */
     public static final String VERIFIER_FAULTS = "verifierFaults";
 
+    /** Counter: module announcements accepted (the announced module replaced the current one). */
+    public static final String MODULES_ACTIVATED = "modulesActivated";
+
+    /** Counter per {@link #REASON}: module announcements refused (bad signature, unknown signer, digest mismatch, ...). */
+    public static final String MODULE_ANNOUNCEMENTS_REFUSED = "moduleAnnouncementsRefused";
+
     /** Counter: verdicts signed and emitted by the guard, per {@link #STATUS}. */
     public static final String VERDICTS = "verdicts";
 

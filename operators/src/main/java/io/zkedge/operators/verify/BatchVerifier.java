@@ -4,6 +4,7 @@ import io.zkedge.operators.decode.ProofEnvelope;
 import io.zkedge.schemas.ProofRecord;
 import io.zkedge.schemas.VerdictStatus;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,8 @@ public final class BatchVerifier {
     private final String batchIdPrefix;
     private final LongSupplier clock;
     private long batches;
+    /** Faults of verifiers replaced since, so that {@link #faultCount()} never goes down. */
+    private long retiredFaults;
 
     /**
      * @param verifiers the verifier per statement key
@@ -34,7 +37,7 @@ public final class BatchVerifier {
      * @param clock epoch milliseconds, for {@code verifiedAt}
      */
     public BatchVerifier(Map<StatementKey, StatementVerifier> verifiers, String batchIdPrefix, LongSupplier clock) {
-        this.verifiers = Map.copyOf(verifiers);
+        this.verifiers = new HashMap<>(verifiers);
         this.batchIdPrefix = Objects.requireNonNull(batchIdPrefix, "batchIdPrefix");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
@@ -91,6 +94,24 @@ public final class BatchVerifier {
         return out;
     }
 
+    /**
+     * From the next batch on, {@code statement} is verified by {@code verifier} (a module swap
+     * between batches, so that a batch never mixes modules).
+     */
+    public void replace(StatementKey statement, StatementVerifier verifier) {
+        StatementVerifier old = verifiers.put(Objects.requireNonNull(statement, "statement"),
+                Objects.requireNonNull(verifier, "verifier"));
+        if (old != null) {
+            retiredFaults += old.faultCount();
+        }
+    }
+
+    /** SHA-256 of the module that verifies {@code statement} now, or null if none does. */
+    public byte[] moduleSha256(StatementKey statement) {
+        StatementVerifier verifier = verifiers.get(statement);
+        return verifier == null ? null : verifier.moduleSha256();
+    }
+
     /** Batches verified so far. */
     public long batchCount() {
         return batches;
@@ -98,6 +119,6 @@ public final class BatchVerifier {
 
     /** Faults of all verifiers (module calls that trapped or refused their framing). */
     public long faultCount() {
-        return verifiers.values().stream().mapToLong(StatementVerifier::faultCount).sum();
+        return retiredFaults + verifiers.values().stream().mapToLong(StatementVerifier::faultCount).sum();
     }
 }

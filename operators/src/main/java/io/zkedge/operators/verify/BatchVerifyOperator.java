@@ -1,22 +1,33 @@
 package io.zkedge.operators.verify;
 
+import io.zkedge.operators.decode.KafkaPayload;
 import io.zkedge.operators.decode.ProofEnvelope;
 import io.zkedge.operators.metrics.ZkedgeMetrics;
+import io.zkedge.schemas.AvroCodec;
+import io.zkedge.schemas.ModuleAnnouncement;
+import io.zkedge.schemas.UndecodableRecordException;
 import io.zkedge.schemas.VerdictStatus;
+import io.zkedge.trust.UntrustedArtifactException;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
+import org.apache.flink.api.common.state.BroadcastState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.Histogram;
 import org.apache.flink.metrics.MetricGroup;
+import org.apache.flink.runtime.state.StateInitializationContext;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
-import org.apache.flink.streaming.api.operators.BoundedOneInput;
-import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
+import org.apache.flink.streaming.api.operators.BoundedMultiInput;
+import org.apache.flink.streaming.api.operators.TwoInputStreamOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.runtime.watermarkstatus.WatermarkStatus;
@@ -45,9 +56,23 @@ import org.apache.flink.streaming.runtime.watermarkstatus.WatermarkStatus;
  * it stops the job with the reason.
  */
 public class BatchVerifyOperator extends AbstractStreamOperator<VerifiedProof>
-        implements OneInputStreamOperator<ProofEnvelope, VerifiedProof>, BoundedOneInput {
+        implements TwoInputStreamOperator<ProofEnvelope, KafkaPayload, VerifiedProof>, BoundedMultiInput {
 
     private static final long serialVersionUID = 1L;
+
+    /**
+     * The accepted announcement per statement (its raw record bytes), the same on every subtask:
+     * after a restore, each subtask loads the announced module again instead of the bundle's.
+     */
+    static final MapStateDescriptor<String, byte[]> ANNOUNCED = new MapStateDescriptor<>(
+            "announced-modules", Types.STRING, PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO);
+
+    /** Refusal reason of an announcement that is not a ModuleAnnouncement record. */
+    static final String UNDECODABLE = "UNDECODABLE";
+    /** Refusal reason of an announced module that answered its known-answer self-test wrong. */
+    static final String SELF_TEST_FAILED = "SELF_TEST_FAILED";
+    /** Refusal reason of an announcement this job does not take (another module name, proof system, or no trust store). */
+    static final String NOT_ACCEPTED = "NOT_ACCEPTED";
 
     private final VerifierProvider provider;
     private final int maxBatchSize;
@@ -68,6 +93,12 @@ public class BatchVerifyOperator extends AbstractStreamOperator<VerifiedProof>
     private transient Histogram batchSizes;
     private transient Histogram latencies;
     private transient Histogram waits;
+    private transient BroadcastState<String, byte[]> announced;
+    private transient AvroCodec<ModuleAnnouncement> announcements;
+    private transient MetricGroup metrics;
+    private transient Counter modulesActivated;
+    private transient Map<String, Counter> refusedByReason;
+    private transient long refusedAnnouncements;
 
     /**
      * @param provider where each subtask's verifiers come from
@@ -84,6 +115,12 @@ public class BatchVerifyOperator extends AbstractStreamOperator<VerifiedProof>
         }
         this.maxBatchSize = maxBatchSize;
         this.maxDelayMillis = maxDelayMillis;
+    }
+
+    @Override
+    public void initializeState(StateInitializationContext context) throws Exception {
+        super.initializeState(context);
+        announced = context.getOperatorStateStore().getBroadcastState(ANNOUNCED);
     }
 
     @Override
@@ -124,10 +161,22 @@ public class BatchVerifyOperator extends AbstractStreamOperator<VerifiedProof>
         group.gauge(ZkedgeMetrics.MODULE_COMPILE_TIME_MS, () -> compileMillis);
         BatchVerifier v = verifier;
         group.gauge(ZkedgeMetrics.VERIFIER_FAULTS, v::faultCount);
+
+        metrics = group;
+        modulesActivated = group.counter(ZkedgeMetrics.MODULES_ACTIVATED);
+        refusedByReason = new HashMap<>();
+        announcements = AvroCodec.forModuleAnnouncements();
+        List<Map.Entry<String, byte[]>> restored = new ArrayList<>();
+        announced.entries().forEach(restored::add);
+        for (Map.Entry<String, byte[]> entry : restored) {
+            if (!apply(entry.getValue())) {
+                announced.remove(entry.getKey()); // no longer acceptable: the bundle's module stays
+            }
+        }
     }
 
     @Override
-    public void processElement(StreamRecord<ProofEnvelope> element) throws Exception {
+    public void processElement1(StreamRecord<ProofEnvelope> element) throws Exception {
         int i = buffer.size();
         buffer.add(element.getValue());
         hasTimestamp[i] = element.hasTimestamp();
@@ -144,8 +193,59 @@ public class BatchVerifyOperator extends AbstractStreamOperator<VerifiedProof>
         }
     }
 
+    /**
+     * A module announcement from the control topic: the buffer is verified with the current
+     * module first, then the announced one replaces it if it is signed by a trusted key, matches
+     * its manifest and passes its self-test; otherwise it is refused (logged and counted) and the
+     * current module stays.
+     */
     @Override
-    public void processWatermark(Watermark mark) throws Exception {
+    public void processElement2(StreamRecord<KafkaPayload> element) throws Exception {
+        flush();
+        apply(element.getValue().value);
+    }
+
+    /** Activates an announcement; false (logged and counted) if refused. */
+    private boolean apply(byte[] bytes) throws Exception {
+        int subtask = getRuntimeContext().getTaskInfo().getIndexOfThisSubtask();
+        ModuleAnnouncement announcement;
+        try {
+            announcement = announcements.decode(bytes);
+        } catch (UndecodableRecordException e) {
+            return refuse(subtask, UNDECODABLE, "not a module announcement: " + e.getMessage());
+        }
+        AnnouncedVerifier accepted;
+        try {
+            accepted = provider.accept(announcement, maxBatchSize);
+        } catch (UntrustedArtifactException e) {
+            return refuse(subtask, e.reason().name(), e.getMessage());
+        } catch (InterruptedException e) {
+            throw e;
+        } catch (Exception e) {
+            return refuse(subtask, NOT_ACCEPTED, e.getMessage());
+        }
+        try {
+            accepted.verifier().selfTest();
+        } catch (IllegalStateException e) {
+            return refuse(subtask, SELF_TEST_FAILED, e.getMessage());
+        }
+        verifier.replace(accepted.statement(), accepted.verifier());
+        announced.put(accepted.statement().toString(), bytes);
+        modulesActivated.inc();
+        LOG.info("Subtask {} verifies {} with announced {} from now on", subtask, accepted.statement(), accepted.description());
+        return true;
+    }
+
+    private boolean refuse(int subtask, String reason, String detail) {
+        refusedAnnouncements++;
+        refusedByReason.computeIfAbsent(reason, r -> ZkedgeMetrics.keyedCounter(metrics, ZkedgeMetrics.REASON, r,
+                ZkedgeMetrics.MODULE_ANNOUNCEMENTS_REFUSED)).inc();
+        LOG.warn("Subtask {} refused a module announcement ({}): {}; it keeps its current modules", subtask, reason, detail);
+        return false;
+    }
+
+    @Override
+    public void processWatermark1(Watermark mark) throws Exception {
         if (buffer.isEmpty()) {
             super.processWatermark(mark);
             return;
@@ -159,11 +259,18 @@ public class BatchVerifyOperator extends AbstractStreamOperator<VerifiedProof>
         }
     }
 
+    /** The control topic has no say in event time: only the proofs' watermarks go on. */
     @Override
-    public void processWatermarkStatus(WatermarkStatus watermarkStatus) throws Exception {
-        // Going idle (or active again) must not overtake buffered records either.
-        flush();
-        super.processWatermarkStatus(watermarkStatus);
+    public void processWatermark2(Watermark mark) {}
+
+    /** The proofs' idleness goes on as it is; the control topic's is ignored, like its watermarks. */
+    @Override
+    protected void processWatermarkStatus(WatermarkStatus watermarkStatus, int index) throws Exception {
+        if (index == 0) {
+            // Going idle (or active again) must not overtake buffered records either.
+            flush();
+            output.emitWatermarkStatus(watermarkStatus);
+        }
     }
 
     /** Verifies and emits everything buffered before the barrier of checkpoint {@code checkpointId}. */
@@ -174,8 +281,10 @@ public class BatchVerifyOperator extends AbstractStreamOperator<VerifiedProof>
     }
 
     @Override
-    public void endInput() throws Exception {
-        flush();
+    public void endInput(int inputId) throws Exception {
+        if (inputId == 1) {
+            flush();
+        }
     }
 
     @Override
@@ -193,6 +302,16 @@ public class BatchVerifyOperator extends AbstractStreamOperator<VerifiedProof>
     /** Records waiting for their batch (for tests). */
     int bufferedCount() {
         return buffer == null ? 0 : buffer.size();
+    }
+
+    /** SHA-256 of the module that verifies {@code statement} now (for tests). */
+    byte[] activeModule(StatementKey statement) {
+        return verifier.moduleSha256(statement);
+    }
+
+    /** Announcements refused so far (for tests). */
+    long refusedAnnouncements() {
+        return refusedAnnouncements;
     }
 
     /** Whether a flush timer is pending (for tests). */

@@ -1,6 +1,7 @@
 package io.zkedge.operators.verify;
 
 import io.zkedge.bulletproofs.BundledModules;
+import io.zkedge.schemas.ModuleAnnouncement;
 import io.zkedge.wasm.WasmModule;
 import java.time.Duration;
 import java.util.Map;
@@ -25,5 +26,13 @@ public final class BundledVerifierProvider implements VerifierProvider {
                 loadTime,
                 module.compileTime(),
                 "UNSIGNED bundled module " + module + " (demo/dev mode)");
+    }
+
+    /** Refuses every announcement: without a trust store there is nothing to check a signature against. */
+    @Override
+    public AnnouncedVerifier accept(ModuleAnnouncement announcement, int maxBatchSize) {
+        throw new IllegalStateException("refused the announcement of " + announcement.getArtifactId()
+                + ": this job runs the unsigned bundled modules (verifier.allow-bundled-modules) and has no trust store"
+                + " to check announced modules against");
     }
 }

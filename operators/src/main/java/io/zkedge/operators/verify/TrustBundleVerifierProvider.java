@@ -2,7 +2,9 @@ package io.zkedge.operators.verify;
 
 import io.zkedge.bulletproofs.BulletproofsAbi;
 import io.zkedge.schemas.ArtifactKind;
+import io.zkedge.schemas.ModuleAnnouncement;
 import io.zkedge.schemas.ProofSystem;
+import io.zkedge.trust.ArtifactVerifier;
 import io.zkedge.trust.TrustBundle;
 import io.zkedge.trust.TrustStore;
 import io.zkedge.trust.UntrustedArtifactException;
@@ -70,6 +72,36 @@ public final class TrustBundleVerifierProvider implements VerifierProvider {
     public LoadedVerifiers load(int maxBatchSize) throws IOException, UntrustedArtifactException, WasmModuleException {
         long start = System.nanoTime();
         VerifiedModule verified = check();
+        WasmModule module = compiled(verified);
+        Duration loadTime = Duration.ofNanos(System.nanoTime() - start);
+        return new LoadedVerifiers(
+                Map.of(StatementKey.BULLETPROOFS_RANGE_V1, new BulletproofsRangeVerifier(module, maxBatchSize)),
+                loadTime,
+                module.compileTime(),
+                verified.toString());
+    }
+
+    /**
+     * Accepts an announced Bulletproofs verifier module under this job's module name, signed by a
+     * key of the trusted keys directory (read anew, so a key removed from it is no longer trusted).
+     */
+    @Override
+    public AnnouncedVerifier accept(ModuleAnnouncement announcement, int maxBatchSize)
+            throws IOException, UntrustedArtifactException, WasmModuleException {
+        TrustStore store = TrustStore.loadDirectory(Path.of(trustedKeysDir));
+        VerifiedModule verified = new ArtifactVerifier(store).verify(announcement);
+        if (verified.kind() != ArtifactKind.VERIFIER_MODULE || verified.proofSystem() != ProofSystem.BULLETPROOFS
+                || !verified.name().equals(moduleName)) {
+            throw new IOException("refused the announcement of " + verified.name() + " (" + verified.kind() + " for "
+                    + verified.proofSystem() + "): this job takes Bulletproofs verifier modules named " + moduleName);
+        }
+        WasmModule module = compiled(verified);
+        return new AnnouncedVerifier(StatementKey.BULLETPROOFS_RANGE_V1, new BulletproofsRangeVerifier(module, maxBatchSize),
+                verified.toString());
+    }
+
+    /** The verified module compiled, from this JVM's cache if another subtask compiled it already. */
+    private static WasmModule compiled(VerifiedModule verified) throws WasmModuleException {
         WasmModule module = ModuleCache.get(verified.sha256Hex());
         if (module == null) {
             module = ModuleCache.put(WasmModule.builder()
@@ -78,12 +110,7 @@ public final class TrustBundleVerifierProvider implements VerifierProvider {
                     .setRequiredFunctions(BulletproofsAbi.VERIFY_BATCH)
                     .build());
         }
-        Duration loadTime = Duration.ofNanos(System.nanoTime() - start);
-        return new LoadedVerifiers(
-                Map.of(StatementKey.BULLETPROOFS_RANGE_V1, new BulletproofsRangeVerifier(module, maxBatchSize)),
-                loadTime,
-                module.compileTime(),
-                verified.toString());
+        return module;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.zkedge.operators.verify;
 
+import io.zkedge.schemas.ModuleAnnouncement;
 import java.io.Serializable;
 
 /**
@@ -21,4 +22,16 @@ public interface VerifierProvider extends Serializable {
      *     then fails to start, with the reason in the message
      */
     LoadedVerifiers load(int maxBatchSize) throws Exception;
+
+    /**
+     * Checks a module announced on the control topic ({@code zkedge.modules}) as strictly as
+     * {@link #load} checks the bundle's, and makes the verifier that is to replace the current
+     * one for the statement it serves.
+     *
+     * @param announcement the decoded announcement
+     * @param maxBatchSize most statements per module call
+     * @throws Exception if the announcement is refused (an {@link io.zkedge.trust.UntrustedArtifactException}
+     *     says which check failed); the caller keeps the verifier it has
+     */
+    AnnouncedVerifier accept(ModuleAnnouncement announcement, int maxBatchSize) throws Exception;
 }

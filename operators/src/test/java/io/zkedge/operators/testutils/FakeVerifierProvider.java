@@ -1,10 +1,12 @@
 package io.zkedge.operators.testutils;
 
+import io.zkedge.operators.verify.AnnouncedVerifier;
 import io.zkedge.operators.verify.LoadedVerifiers;
 import io.zkedge.operators.verify.StatementKey;
 import io.zkedge.operators.verify.StatementVerifier;
 import io.zkedge.operators.verify.VerificationOutcome;
 import io.zkedge.operators.verify.VerifierProvider;
+import io.zkedge.schemas.ModuleAnnouncement;
 import io.zkedge.schemas.ProofRecord;
 import io.zkedge.schemas.VerdictStatus;
 import java.time.Duration;
@@ -35,6 +37,11 @@ public final class FakeVerifierProvider implements VerifierProvider {
     public LoadedVerifiers load(int maxBatchSize) {
         return new LoadedVerifiers(Map.of(StatementKey.BULLETPROOFS_RANGE_V1, new Fake()), Duration.ofMillis(3),
                 Duration.ofMillis(2), "fake verifier");
+    }
+
+    @Override
+    public AnnouncedVerifier accept(ModuleAnnouncement announcement, int maxBatchSize) {
+        throw new IllegalStateException("the fake verifier takes no announcements");
     }
 
     private static final class Fake implements StatementVerifier {

@@ -2,6 +2,7 @@ package io.zkedge.operators.verify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.zkedge.operators.decode.KafkaPayload;
 import io.zkedge.operators.decode.ProofEnvelope;
 import io.zkedge.operators.testutils.FakeProofs;
 import io.zkedge.operators.testutils.FakeVerifierProvider;
@@ -11,7 +12,7 @@ import java.util.List;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
-import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
+import org.apache.flink.streaming.util.TwoInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,14 +23,14 @@ class BatchVerifyOperatorTest {
     private static final int BATCH_SIZE = 3;
     private static final long DELAY = 20;
 
-    private OneInputStreamOperatorTestHarness<ProofEnvelope, VerifiedProof> harness;
+    private TwoInputStreamOperatorTestHarness<ProofEnvelope, KafkaPayload, VerifiedProof> harness;
     private BatchVerifyOperator operator;
 
     @BeforeEach
     void setUp() throws Exception {
         FakeVerifierProvider.CALLS.clear();
         operator = new BatchVerifyOperator(new FakeVerifierProvider(), BATCH_SIZE, DELAY);
-        harness = new OneInputStreamOperatorTestHarness<>(operator);
+        harness = new TwoInputStreamOperatorTestHarness<>(operator);
         harness.setProcessingTime(1_000);
         harness.open();
     }
@@ -42,8 +43,8 @@ class BatchVerifyOperatorTest {
     @Test
     void shouldEmitNothingAndCallNoModuleOnAnEmptyFlush() throws Exception {
         harness.prepareSnapshotPreBarrier(1);
-        harness.endInput();
-        harness.processWatermark(new Watermark(5));
+        harness.endInput1();
+        harness.processWatermark1(new Watermark(5));
 
         assertThat(harness.getOutput()).containsExactly(new Watermark(5));
         assertThat(FakeVerifierProvider.CALLS).isEmpty();
@@ -87,23 +88,23 @@ class BatchVerifyOperatorTest {
     }
 
     @Test
-    void shouldFlushBeforeTheCheckpointBarrierAndSnapshotNoState() throws Exception {
+    void shouldFlushBeforeTheCheckpointBarrierAndSnapshotNoBufferedRecord() throws Exception {
         process(1, 2);
 
         harness.prepareSnapshotPreBarrier(7);
         assertThat(verified()).extracting(p -> p.record.getSeq()).containsExactly(1L, 2L);
         OperatorSubtaskState snapshot = harness.snapshot(7, 2_000);
 
-        assertThat(snapshot.getManagedOperatorState()).isEmpty();
+        // Managed operator state holds only the (here empty) module announcements.
         assertThat(snapshot.getRawOperatorState()).isEmpty();
         assertThat(harness.getProcessingTimeService().getNumActiveTimers()).isZero();
 
         // A restored instance has nothing to re-emit: the buffer was not part of the checkpoint.
-        try (OneInputStreamOperatorTestHarness<ProofEnvelope, VerifiedProof> restored =
-                new OneInputStreamOperatorTestHarness<>(new BatchVerifyOperator(new FakeVerifierProvider(), BATCH_SIZE, DELAY))) {
+        try (TwoInputStreamOperatorTestHarness<ProofEnvelope, KafkaPayload, VerifiedProof> restored =
+                new TwoInputStreamOperatorTestHarness<>(new BatchVerifyOperator(new FakeVerifierProvider(), BATCH_SIZE, DELAY))) {
             restored.initializeState(snapshot);
             restored.open();
-            restored.endInput();
+            restored.endInput1();
             assertThat(restored.getOutput()).isEmpty();
         }
     }
@@ -112,16 +113,16 @@ class BatchVerifyOperatorTest {
     void shouldFlushAtTheEndOfInput() throws Exception {
         process(1);
 
-        harness.endInput();
+        harness.endInput1();
 
         assertThat(verified()).extracting(p -> p.record.getSeq()).containsExactly(1L);
     }
 
     @Test
     void shouldHoldBackAWatermarkUntilTheRecordsBeforeItAreEmitted() throws Exception {
-        harness.processElement(FakeProofs.envelope(FakeProofs.valid("a", 1)), 100);
-        harness.processWatermark(new Watermark(150));
-        harness.processWatermark(new Watermark(200));
+        harness.processElement1(FakeProofs.envelope(FakeProofs.valid("a", 1)), 100);
+        harness.processWatermark1(new Watermark(150));
+        harness.processWatermark1(new Watermark(200));
         assertThat(harness.getOutput()).isEmpty();
 
         harness.setProcessingTime(1_000 + DELAY);
@@ -135,10 +136,10 @@ class BatchVerifyOperatorTest {
 
     @Test
     void shouldEmitHeldWatermarksExactlyBetweenTheRecordsTheyArrivedBetween() throws Exception {
-        harness.processElement(FakeProofs.envelope(FakeProofs.valid("a", 1)), 100);
-        harness.processWatermark(new Watermark(150));
-        harness.processElement(FakeProofs.envelope(FakeProofs.valid("a", 2)), 120);
-        harness.processWatermark(new Watermark(160));
+        harness.processElement1(FakeProofs.envelope(FakeProofs.valid("a", 1)), 100);
+        harness.processWatermark1(new Watermark(150));
+        harness.processElement1(FakeProofs.envelope(FakeProofs.valid("a", 2)), 120);
+        harness.processWatermark1(new Watermark(160));
 
         harness.setProcessingTime(1_000 + DELAY);
 
@@ -153,9 +154,9 @@ class BatchVerifyOperatorTest {
 
     @Test
     void shouldKeepEachRecordsVerdictAndCoordinates() throws Exception {
-        harness.processElement(FakeProofs.envelope(FakeProofs.valid("a", 1)), 1);
-        harness.processElement(FakeProofs.envelope(FakeProofs.invalid("a", 2)), 2);
-        harness.endInput();
+        harness.processElement1(FakeProofs.envelope(FakeProofs.valid("a", 1)), 1);
+        harness.processElement1(FakeProofs.envelope(FakeProofs.invalid("a", 2)), 2);
+        harness.endInput1();
 
         assertThat(verified()).extracting(p -> p.status).containsExactly(VerdictStatus.VALID, VerdictStatus.INVALID);
         assertThat(verified()).extracting(p -> p.sourceOffset).containsExactly(1L, 2L);
@@ -163,7 +164,7 @@ class BatchVerifyOperatorTest {
 
     private void process(long... seqs) throws Exception {
         for (long seq : seqs) {
-            harness.processElement(FakeProofs.envelope(FakeProofs.valid("a", seq)), seq);
+            harness.processElement1(FakeProofs.envelope(FakeProofs.valid("a", seq)), seq);
         }
     }
 
