@@ -51,12 +51,24 @@ step() { # step NAME COMMAND...: runs the command quietly, prints its wall time 
   printf 'build-circuits: %-14s %6d ms\n' "$name" $(( (t1 - t0) / 1000000 )) >&2
 }
 
+# The public signal order documented in circuits/README.md: wires 1..6 of the witness.
+check_public_order() {
+  local want="1 main.commitment,2 main.min,3 main.max,4 main.sensorId,5 main.seq,6 main.eventTimeMillis,"
+  local got
+  got="$(awk -F, '$2 >= 1 && $2 <= 6 { print $2 " " $4 }' "$1" | sort -n | tr '\n' ',')"
+  if [[ "$got" != "$want" ]]; then
+    echo "build-circuits: public signal order changed: $got (circuits/README.md says $want)" >&2
+    exit 1
+  fi
+}
+
 build_into() {
   local out="$1"
   mkdir -p "$out"
   # Relative paths: the compiler records no absolute path of this checkout in its outputs.
   step compile bash -c "cd '$root/circuits' && '$tools/.bin/circom2' $circuit.circom --O2 \
       -l node_modules --r1cs --wasm --sym -o '$out'"
+  check_public_order "$out/$circuit.sym"
   mv "$out/${circuit}_js/$circuit.wasm" "$out/$circuit.wasm"
   rm -rf "$out/${circuit}_js"
   step ptau-new snarkjs powersoftau new bn128 "$ptau_power" "$out/pot_0000.ptau"
