@@ -60,6 +60,19 @@ public final class SensorRangeSignals {
         return BigInteger.valueOf(x).add(TWO_63);
     }
 
+    /**
+     * The signed 64-bit value that {@link #signed64} encoded, e.g. to read the range a proof was
+     * made for from its {@link #MIN} and {@link #MAX} inputs.
+     *
+     * @throws IllegalArgumentException if {@code element} is not in [0, 2^64)
+     */
+    public static long decodeSigned64(BigInteger element) {
+        if (element.signum() < 0 || element.bitLength() > 64) {
+            throw new IllegalArgumentException(element + " is not an offset-binary 64-bit value");
+        }
+        return element.subtract(TWO_63).longValueExact();
+    }
+
     /** A sequence number: the unsigned 64-bit value of {@code seq}'s bits. */
     public static BigInteger seq(long seq) {
         return unsigned(seq);

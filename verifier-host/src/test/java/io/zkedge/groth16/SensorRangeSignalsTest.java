@@ -55,6 +55,18 @@ class SensorRangeSignalsTest {
     }
 
     @Test
+    void rangeOfAProofDecodesBackToSignedValues() throws Exception {
+        SensorTestdata.Case c = validCases().filter(x -> x.name().equals("valid-extremes")).findFirst().orElseThrow();
+        Groth16PublicInputs proved = SnarkjsFiles.publicInputs(c.text("public.json"), SensorRangeSignals.N_PUBLIC);
+
+        assertThat(SensorRangeSignals.decodeSigned64(proved.get(SensorRangeSignals.MIN))).isEqualTo(Long.MIN_VALUE);
+        assertThat(SensorRangeSignals.decodeSigned64(proved.get(SensorRangeSignals.MAX))).isEqualTo(Long.MAX_VALUE);
+        assertThat(SensorRangeSignals.decodeSigned64(SensorRangeSignals.signed64(-40))).isEqualTo(-40);
+        assertThatThrownBy(() -> SensorRangeSignals.decodeSigned64(BigInteger.TWO.pow(64)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void sequenceAndTimeAreTheirUnsigned64BitPattern() {
         assertThat(SensorRangeSignals.seq(-1L)).hasToString("18446744073709551615");
         assertThat(SensorRangeSignals.eventTime(-1L)).hasToString("18446744073709551615");
