@@ -22,8 +22,8 @@ case "$mode" in build|--check|--testdata) ;; *)
 esac
 
 circuit=sensor_range
-# 2^11 points: the circuit needs 1017 constraints + 6 public-input constraints = 1023 (domain
-# 2^10); one more power leaves room to grow without a new ceremony file.
+# 2^11 points: the circuit's 1017 constraints plus the nPublic + 1 = 7 that groth16 setup adds
+# fill the 2^10 domain exactly; one more power leaves room to grow without a new ceremony file.
 ptau_power=11
 # Beacons: SHA-256 of a fixed label, so the value is documented and cannot have been chosen to
 # match a secret. 2^10 hash iterations, as in the snarkjs README examples.
