@@ -125,8 +125,11 @@ function tryEncodeLenient(vk, proof, pub) {
 
 async function generate(buildDir, outDir) {
   const vk = JSON.parse(fs.readFileSync(path.join(buildDir, "verification_key.json"), "utf8"));
-  fs.rmSync(outDir, { recursive: true, force: true });
+  // Everything here is generated except README.md.
   fs.mkdirSync(outDir, { recursive: true });
+  for (const entry of fs.readdirSync(outDir)) {
+    if (entry !== "README.md") fs.rmSync(path.join(outDir, entry), { recursive: true, force: true });
+  }
   fs.copyFileSync(path.join(buildDir, "verification_key.json"), path.join(outDir, "verification_key.json"));
   fs.copyFileSync(path.join(buildDir, "circuit-id.txt"), path.join(outDir, "circuit-id.txt"));
   fs.writeFileSync(path.join(outDir, "verification_key.bin"), enc.vkBytes(vk));
