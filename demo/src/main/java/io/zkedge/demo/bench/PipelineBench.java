@@ -74,6 +74,8 @@ public final class PipelineBench {
     static final String MODULES = "zkedge.modules";
     /** Proofs per sensor in the warm-up set (sent again and again during the job's warm-up). */
     static final int WARM_UP_PER_SENSOR = 16;
+    /** Fewest raw warm-up rounds (one batch per thread each), whatever the time. */
+    static final int MIN_WARM_UP_ROUNDS = 40;
 
     private final boolean quick;
     private final int threads;
@@ -274,9 +276,10 @@ public final class PipelineBench {
             }
             long warmEnd = System.nanoTime() + TimeUnit.SECONDS.toNanos(warmUpSeconds);
             long best = Long.MAX_VALUE;
+            // On a loaded machine a fixed time is too few rounds for the JIT: at least MIN_WARM_UP_ROUNDS.
             int stale = 0;
             int round = 0;
-            while (System.nanoTime() < warmEnd) {
+            while (System.nanoTime() < warmEnd || round < MIN_WARM_UP_ROUNDS) {
                 long r0 = System.nanoTime();
                 List<Future<?>> roundWork = new ArrayList<>();
                 for (int i = 0; i < threads; i++) {

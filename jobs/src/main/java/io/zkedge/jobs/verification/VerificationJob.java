@@ -173,7 +173,8 @@ public final class VerificationJob {
                 .trigger(new FinalFiringTrigger(lateness))
                 .allowedLateness(Duration.ofMillis(lateness))
                 .sideOutputLateData(LATE_VERDICTS)
-                .aggregate(new ComplianceAggregator(), new ComplianceWindowFunction(config.complianceRule(), signer))
+                .aggregate(new ComplianceAggregator(), new ComplianceWindowFunction(config.complianceRule(), signer,
+                        config.get(VerificationJobConfig.MAX_SILENT_RECORDS)))
                 .name("compliance")
                 .uid(COMPLIANCE_UID);
         compliance.sinkTo(complianceSink).name("compliance sink").uid(COMPLIANCE_SINK_UID);

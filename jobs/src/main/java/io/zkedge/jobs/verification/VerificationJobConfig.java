@@ -178,6 +178,10 @@ public final class VerificationJobConfig implements Serializable {
             .doubleType().defaultValue(0.5)
             .withDescription("A window that is not COMPLIANT and received fewer than this share of the expected readings is INSUFFICIENT_DATA rather than NON_COMPLIANT.");
 
+    public static final ConfigOption<Integer> MAX_SILENT_RECORDS = key("compliance.max-silent-records")
+            .intType().defaultValue(1000)
+            .withDescription("Silent windows (no verdict at all) are reported when the sensor's next window fires: one record per silent window, at most this many per gap; an older remainder of the gap gets one record covering it.");
+
     // ---- Evidence --------------------------------------------------------------------------------
 
     public static final ConfigOption<String> SIGNING_KEY_PATH = key("signing.key-path")
@@ -289,6 +293,9 @@ public final class VerificationJobConfig implements Serializable {
         requireNotNegative(MAX_SKEW);
         requireNotNegative(MAX_FUTURE_SKEW);
         requireNotNegative(BUFFER_TIMEOUT);
+        if (get(MAX_SILENT_RECORDS) < 1) {
+            throw new IllegalArgumentException(MAX_SILENT_RECORDS.key() + " must be at least 1, was " + get(MAX_SILENT_RECORDS));
+        }
         if (get(TRANSACTION_TIMEOUT).compareTo(get(CHECKPOINT_INTERVAL)) <= 0) {
             throw new IllegalArgumentException(TRANSACTION_TIMEOUT.key() + " (" + get(TRANSACTION_TIMEOUT)
                     + ") must exceed " + CHECKPOINT_INTERVAL.key() + " (" + get(CHECKPOINT_INTERVAL) + ")");

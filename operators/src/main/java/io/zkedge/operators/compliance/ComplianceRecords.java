@@ -29,4 +29,18 @@ public final class ComplianceRecords {
         r.setRule(rule.describe());
         return r;
     }
+
+    /**
+     * The record for {@code windows} consecutive windows {@code [start, end)} in which
+     * {@code sensorId} sent nothing at all: every expected reading is missing, and the rule judges
+     * zero counts (INSUFFICIENT_DATA unless {@code min-received-ratio} is 0).
+     */
+    public static ComplianceRecord silent(String sensorId, long start, long end, long windows, ComplianceRule rule) {
+        ComplianceCounts none = new ComplianceCounts();
+        ComplianceRecord r = unsigned(sensorId, start, end, none, rule);
+        long expected = rule.expected() * windows;
+        r.setExpected(expected);
+        r.setMissing(none.missing(expected));
+        return r;
+    }
 }

@@ -43,6 +43,7 @@ class ComplianceWindowTest {
     private static final long END = T0 + WINDOW.toMillis();
     private static final OutputTag<Verdict> LATE = new OutputTag<>("late", TypeInformation.of(Verdict.class));
     private static final String SENSOR = "s-1";
+    private static final int MAX_SILENT = 3;
 
     private KeyedOneInputStreamOperatorTestHarness<String, Verdict, ComplianceRecord> harness;
     private EvidenceSigner verdictSigner;
@@ -58,7 +59,7 @@ class ComplianceWindowTest {
         builder.sideOutputLateData(LATE);
         harness = new KeyedOneInputStreamOperatorTestHarness<>(
                 builder.aggregate(new ComplianceAggregator(),
-                        new ComplianceWindowFunction(ComplianceRule.defaults(WINDOW, Duration.ofSeconds(1)), TestSigner.provider()),
+                        new ComplianceWindowFunction(ComplianceRule.defaults(WINDOW, Duration.ofSeconds(1)), TestSigner.provider(), MAX_SILENT),
                         TypeInformation.of(ComplianceCounts.class)),
                 bySensor, Types.STRING);
         harness.open();
@@ -96,7 +97,8 @@ class ComplianceWindowTest {
         assertThat(r.getOutcome()).isEqualTo(ComplianceOutcome.COMPLIANT);
         assertThat(r.getRule()).startsWith("COMPLIANT if valid >= 95%");
         assertThat(harness.numEventTimeTimers()).as("window state and timers cleaned up").isZero();
-        assertThat(harness.numKeyedStateEntries()).as("only the compliance chain is left").isEqualTo(1);
+        assertThat(harness.numKeyedStateEntries()).as("only the compliance chain and the last window's end are left")
+                .isEqualTo(2);
     }
 
     @Test
@@ -141,6 +143,45 @@ class ComplianceWindowTest {
         List<ComplianceRecord> records = harness.extractOutputValues();
         assertThat(records).extracting(ComplianceRecord::getChainIndex).containsExactly(0L, 1L, 2L);
         assertThat(records).extracting(ComplianceRecord::getOutcome).containsOnly(ComplianceOutcome.INSUFFICIENT_DATA);
+        ChainChecker<ComplianceRecord> checker =
+                ChainChecker.complianceRecords().verifySignaturesWith(TestSigner.verifier()).build();
+        for (ComplianceRecord r : records) {
+            assertThat(checker.check(r)).isEmpty();
+        }
+    }
+
+    @Test
+    void shouldReportEachSilentWindowWhenTheSensorIsHeardFromAgain() throws Exception {
+        process(0, VerdictStatus.VALID); // window 0
+        process(185, VerdictStatus.VALID); // window 3: windows 1 and 2 were silent
+        harness.processWatermark(Long.MAX_VALUE);
+
+        List<ComplianceRecord> records = harness.extractOutputValues();
+        assertThat(records).extracting(r -> r.getWindowStart().toEpochMilli())
+                .containsExactly(T0, T0 + 60_000, T0 + 120_000, T0 + 180_000);
+        assertThat(records.subList(1, 3)).allSatisfy(r -> {
+            assertThat(r.getValid() + r.getInvalid() + r.getReplayed() + r.getMalformed() + r.getStale()).isZero();
+            assertThat(r.getMissing()).isEqualTo(r.getExpected()).isEqualTo(60);
+            assertThat(r.getOutcome()).isEqualTo(ComplianceOutcome.INSUFFICIENT_DATA);
+        });
+        assertThat(records).extracting(ComplianceRecord::getChainIndex).containsExactly(0L, 1L, 2L, 3L);
+    }
+
+    @Test
+    void shouldCoverTheOlderPartOfALongSilenceWithOneRecord() throws Exception {
+        process(0, VerdictStatus.VALID); // window 0
+        process(600, VerdictStatus.VALID); // window 10: windows 1..9 were silent
+        harness.processWatermark(Long.MAX_VALUE);
+
+        List<ComplianceRecord> records = harness.extractOutputValues();
+        // window 0, windows 1..6 as one record, windows 7, 8, 9 one each, window 10
+        assertThat(records).hasSize(1 + 1 + MAX_SILENT + 1);
+        ComplianceRecord older = records.get(1);
+        assertThat(older.getWindowStart().toEpochMilli()).isEqualTo(T0 + 60_000);
+        assertThat(older.getWindowEnd().toEpochMilli()).isEqualTo(T0 + 420_000);
+        assertThat(older.getExpected()).isEqualTo(6 * 60);
+        assertThat(records.get(2).getWindowStart().toEpochMilli()).isEqualTo(T0 + 420_000);
+        assertThat(records.get(4).getWindowEnd().toEpochMilli()).isEqualTo(T0 + 600_000);
         ChainChecker<ComplianceRecord> checker =
                 ChainChecker.complianceRecords().verifySignaturesWith(TestSigner.verifier()).build();
         for (ComplianceRecord r : records) {
