@@ -7,6 +7,7 @@ import io.zkedge.gateway.sim.FaultFractions;
 import io.zkedge.gateway.sim.RecordKind;
 import io.zkedge.gateway.sim.RecordSink;
 import io.zkedge.gateway.sim.SensorSimulator;
+import io.zkedge.gateway.sim.SimulationException;
 import io.zkedge.gateway.sim.SimulationStats;
 import io.zkedge.gateway.sim.SoilMoistureModel;
 import java.io.PrintStream;
@@ -184,7 +185,13 @@ final class GatewayCommand implements Command {
         } finally {
             simulator.stop();
         }
-        simulator.awaitTermination(Duration.ofMinutes(1));
+        String stopped = null;
+        try {
+            simulator.awaitTermination(Duration.ofMinutes(1));
+        } catch (SimulationException e) {
+            // A send that threw (the producer's buffer stayed full past max.block.ms, ...) stops the run.
+            stopped = e.getMessage();
+        }
         gateway.flush();
         GatewayCounters counters = gateway.counters();
         SimulationStats stats = simulator.stats();
@@ -192,9 +199,12 @@ final class GatewayCommand implements Command {
             err.println((inPlace ? "\r" : "") + line(start, counters, stats) + (inPlace ? "\u001b[K" : ""));
         }
         out.println(summary(counters, stats, (System.nanoTime() - start) / 1e9));
+        if (stopped != null && counters.errors() == 0) {
+            throw new IllegalStateException(stopped);
+        }
         if (counters.errors() > 0) {
             err.println("zkedge: " + counters.errors() + " of " + counters.sent() + " records were not acknowledged; "
-                    + "last error: " + counters.lastError());
+                    + "last error: " + Zkedge.oneLine(counters.lastError()));
             return ExitCode.INVALID;
         }
         return ExitCode.OK;

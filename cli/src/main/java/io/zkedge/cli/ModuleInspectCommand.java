@@ -76,7 +76,7 @@ final class ModuleInspectCommand implements Command {
         }
         out.println(json.append('}'));
         if (!problems.isEmpty()) {
-            err.println("zkedge: " + module.path + ": " + String.join("; ", problems));
+            err.println("zkedge: " + Zkedge.oneLine(module.path + ": " + String.join("; ", problems)));
             return ExitCode.INVALID;
         }
         return ExitCode.OK;

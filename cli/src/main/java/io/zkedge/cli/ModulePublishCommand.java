@@ -84,7 +84,7 @@ final class ModulePublishCommand implements Command {
         if (options.has(TrustKeys.KEY_OPTION) || options.has(TrustKeys.DIR_OPTION)) {
             ModuleCheck.Result check = ModuleCheck.check(module, manifestBytes, signature, TrustKeys.from(options));
             if (!check.trusted()) {
-                err.println("zkedge: not published: refused: " + check.reason() + ": " + check.detail());
+                err.println("zkedge: not published: refused: " + check.reason() + ": " + Zkedge.oneLine(check.detail()));
                 return ExitCode.INVALID;
             }
         }
@@ -101,8 +101,8 @@ final class ModulePublishCommand implements Command {
             acked = producer.send(new ProducerRecord<>(topic, manifest.name(), payload)).get();
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
-            err.println("zkedge: the announcement was not acknowledged: " + cause.getClass().getSimpleName() + ": "
-                    + cause.getMessage());
+            err.println("zkedge: the announcement was not acknowledged: " + Zkedge.oneLine(
+                    cause.getClass().getSimpleName() + ": " + cause.getMessage()));
             return ExitCode.INVALID;
         }
         out.println("{\"topic\":" + Json.string(acked.topic()) + ",\"partition\":" + acked.partition()

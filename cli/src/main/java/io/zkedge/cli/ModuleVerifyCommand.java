@@ -59,7 +59,7 @@ final class ModuleVerifyCommand implements Command {
         if (!result.trusted()) {
             out.println("{\"status\":\"REFUSED\",\"reason\":" + Json.string(result.reason())
                     + ",\"detail\":" + Json.string(result.detail()) + "}");
-            err.println("zkedge: refused: " + result.reason() + ": " + result.detail());
+            err.println("zkedge: refused: " + result.reason() + ": " + Zkedge.oneLine(result.detail()));
             return ExitCode.INVALID;
         }
         VerifiedModule m = result.module();

@@ -69,7 +69,7 @@ public final class Zkedge {
             }
             return command.run(options, out, err);
         } catch (UsageException e) {
-            err.println("zkedge: " + e.getMessage());
+            err.println("zkedge: " + oneLine(e.getMessage()));
             return ExitCode.USAGE;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -77,7 +77,7 @@ public final class Zkedge {
             return ExitCode.INTERNAL;
         } catch (Exception e) {
             // Not the input's fault: a module that is missing, refused, or misbehaving.
-            err.println("zkedge: internal error: " + (e.getMessage() != null ? e.getMessage() : e.toString()));
+            err.println("zkedge: internal error: " + oneLine(e.getMessage() != null ? e.getMessage() : e.toString()));
             return ExitCode.INTERNAL;
         }
     }
@@ -102,6 +102,11 @@ public final class Zkedge {
             return given + ": " + String.join(", ", group) + "; see zkedge --help";
         }
         return "unknown command '" + first + "'; see zkedge --help";
+    }
+
+    /** A message as one line: what a module or library wrote may span several. */
+    static String oneLine(String message) {
+        return message == null ? "" : message.strip().replaceAll("\\s*\\R\\s*", " ");
     }
 
     private String overview() {
