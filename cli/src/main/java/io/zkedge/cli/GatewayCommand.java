@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.StringJoiner;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.KafkaException;
 
 /**
@@ -26,6 +27,9 @@ final class GatewayCommand implements Command {
 
     /** Set by the launcher to whether stderr is a terminal ({@code [ -t 2 ]}); Java cannot tell. */
     static final String STDERR_TTY_PROPERTY = "zkedge.stderr.tty";
+
+    /** How long to wait for the cluster to answer, before and during sending (max.block.ms). */
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(15);
 
     private static final long TTY_REFRESH_MILLIS = 500;
     private static final long LINES_INTERVAL_MILLIS = 5_000;
@@ -89,15 +93,13 @@ final class GatewayCommand implements Command {
                 "  --progress MODE           auto (default: one line updated in place when stderr is a",
                 "                            terminal, else a line every 5 s), tty, lines or off",
                 "",
-                "Exit: 0 every record acknowledged, 1 some sends failed, 2 usage error, 3 internal error.");
+                "Exit: 0 every record acknowledged, 1 Kafka unreachable or some sends failed, 2 usage error,",
+                "3 internal error.");
     }
 
     @Override
     public int run(Options options, PrintStream out, PrintStream err) throws Exception {
-        // kafka-clients logs through slf4j: warnings only, on stderr (stdout carries the summary).
-        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
-            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-        }
+        KafkaLogging.quiet();
         String bootstrap = options.string("bootstrap-servers");
         int sensors = options.positiveInt("sensors", "3");
         double rate = options.number("rate", "3");
@@ -133,12 +135,21 @@ final class GatewayCommand implements Command {
         ProofGateway gateway;
         try {
             gateway = ProofGateway.builder().setBootstrapServers(bootstrap)
-                    .setTopic(options.string("topic", "zkedge.proofs")).build();
+                    .setTopic(options.string("topic", "zkedge.proofs"))
+                    .setProducerProperty(ProducerConfig.MAX_BLOCK_MS_CONFIG, Long.toString(CONNECT_TIMEOUT.toMillis()))
+                    .build();
         } catch (IllegalArgumentException | KafkaException e) {
             // A malformed or unresolvable --bootstrap-servers: the producer refuses it at once.
             throw new UsageException("--bootstrap-servers '" + bootstrap + "': " + rootMessage(e));
         }
         try (gateway) {
+            try {
+                gateway.partitions();
+            } catch (KafkaException e) {
+                err.println("zkedge: cannot reach topic " + gateway.topic() + " at " + bootstrap + " within "
+                        + CONNECT_TIMEOUT.toSeconds() + " s: " + Zkedge.oneLine(rootMessage(e)));
+                return ExitCode.INVALID;
+            }
             SensorSimulator simulator;
             try {
                 simulator = SensorSimulator.builder()

@@ -71,9 +71,7 @@ final class ModulePublishCommand implements Command {
 
     @Override
     public int run(Options options, PrintStream out, PrintStream err) throws Exception {
-        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
-            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-        }
+        KafkaLogging.quiet();
         String bootstrap = options.string("bootstrap-servers");
         String topic = options.string("topic", DEFAULT_TOPIC);
         ModuleFile module = ModuleFile.read(options.string("module"));
@@ -99,6 +97,11 @@ final class ModulePublishCommand implements Command {
         RecordMetadata acked;
         try (Producer<String, byte[]> producer = producer(bootstrap)) {
             acked = producer.send(new ProducerRecord<>(topic, manifest.name(), payload)).get();
+        } catch (KafkaException e) {
+            // send() itself gave up: no metadata for the topic within max.block.ms.
+            err.println("zkedge: the announcement was not sent: " + Zkedge.oneLine(
+                    e.getClass().getSimpleName() + ": " + e.getMessage()));
+            return ExitCode.INVALID;
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             err.println("zkedge: the announcement was not acknowledged: " + Zkedge.oneLine(
@@ -155,6 +158,10 @@ final class ModulePublishCommand implements Command {
         props.put(ProducerConfig.CLIENT_ID_CONFIG, "zkedge-module-publish");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         props.put(ProducerConfig.ACKS_CONFIG, "all");
+        // An unreachable cluster: fail within a minute or so, with the reason, rather than retry for two.
+        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, Long.toString(GatewayCommand.CONNECT_TIMEOUT.toMillis()));
+        props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "15000");
+        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "45000");
         // A module is larger than most records; the encoded announcement is at most 1 MiB.
         props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Integer.toString(AvroCodec.LARGE_MAX_BYTES + 64 * 1024));
         try {

@@ -3,6 +3,7 @@ package io.zkedge.gateway;
 import io.zkedge.schemas.AvroCodec;
 import io.zkedge.schemas.ProofRecord;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
@@ -11,6 +12,7 @@ import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.PartitionInfo;
 
 /**
  * Publishes proof records to Kafka: Avro single-object encoding ({@link AvroCodec}), key = sensor
@@ -84,6 +86,18 @@ public final class ProofGateway implements AutoCloseable {
             throw e;
         }
         return ack;
+    }
+
+    /**
+     * The topic's partitions, fetched from the cluster: a check, before sending, that the cluster
+     * answers and the topic exists.
+     *
+     * @throws org.apache.kafka.common.errors.TimeoutException if no answer came within the
+     *     producer's {@code max.block.ms} (the cluster is unreachable, or the topic does not exist
+     *     and is not created automatically)
+     */
+    public List<PartitionInfo> partitions() {
+        return producer.partitionsFor(topic);
     }
 
     /** Blocks until every record sent so far is acknowledged or failed. */
