@@ -143,13 +143,6 @@ final class GatewayCommand implements Command {
             throw new UsageException("--bootstrap-servers '" + bootstrap + "': " + rootMessage(e));
         }
         try (gateway) {
-            try {
-                gateway.partitions();
-            } catch (KafkaException e) {
-                err.println("zkedge: cannot reach topic " + gateway.topic() + " at " + bootstrap + " within "
-                        + CONNECT_TIMEOUT.toSeconds() + " s: " + Zkedge.oneLine(rootMessage(e)));
-                return ExitCode.INVALID;
-            }
             SensorSimulator simulator;
             try {
                 simulator = SensorSimulator.builder()
@@ -169,6 +162,14 @@ final class GatewayCommand implements Command {
                         .build();
             } catch (IllegalArgumentException e) {
                 throw new UsageException(e.getMessage());
+            }
+            // After every flag is checked: a usage error never waits for the cluster.
+            try {
+                gateway.partitions();
+            } catch (KafkaException e) {
+                err.println("zkedge: cannot reach topic " + gateway.topic() + " at " + bootstrap + " within "
+                        + CONNECT_TIMEOUT.toSeconds() + " s: " + Zkedge.oneLine(rootMessage(e)));
+                return ExitCode.INVALID;
             }
             return simulate(simulator, gateway, duration, progress, out, err);
         }

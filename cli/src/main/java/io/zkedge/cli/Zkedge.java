@@ -82,15 +82,21 @@ public final class Zkedge {
         }
     }
 
-    /** The command whose words begin the command line: {@code gateway ...} or {@code verify range ...}. */
+    /**
+     * The command whose words begin the command line ({@code gateway ...}, {@code verify range ...});
+     * the one with most words if several do.
+     */
     private Command find(List<String> words) {
+        Command found = null;
+        int foundWords = 0;
         for (Command command : commands) {
             List<String> name = Arrays.asList(command.name().split(" "));
-            if (words.size() >= name.size() && words.subList(0, name.size()).equals(name)) {
-                return command;
+            if (name.size() > foundWords && words.size() >= name.size() && words.subList(0, name.size()).equals(name)) {
+                found = command;
+                foundWords = name.size();
             }
         }
-        return null;
+        return found;
     }
 
     /** Why no command matched: a group without its second word, or an unknown word. */

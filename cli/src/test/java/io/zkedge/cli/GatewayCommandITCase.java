@@ -21,6 +21,7 @@ import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -88,6 +89,21 @@ class GatewayCommandITCase {
         assertThat(result.exit).as("stderr: %s", result.err).isZero();
         assertThat(result.out).contains("\"sent\":6,\"acked\":6");
         assertThat(jsonLong(result.out, "GARBAGE")).isPositive();
+    }
+
+    @Test
+    void shouldExitOneWhenTheBrokerRefusesTheRecords() throws Exception {
+        // Every proof record (about 800 bytes) is larger than this topic accepts: each send fails.
+        KAFKA.broker().admin().createTopics(List.of(new NewTopic("proofs-too-small", 1, (short) 1)
+                .configs(Map.of("max.message.bytes", "200")))).all().get();
+
+        Result result = run("gateway", "--bootstrap-servers", KAFKA.bootstrapServers(), "--topic", "proofs-too-small",
+                "--sensors", "1", "--count", "2", "--rate", "0", "--out-of-range", "0", "--progress", "off");
+
+        assertThat(result.exit).as("stderr: %s", result.err).isEqualTo(ExitCode.INVALID);
+        assertThat(result.out).contains("\"sent\":2,\"acked\":0,\"errors\":2");
+        assertThat(result.err).startsWith("zkedge: 2 of 2 records were not acknowledged; last error: ")
+                .contains("RecordTooLarge").hasLineCount(1);
     }
 
     @Test
