@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
 import java.util.StringJoiner;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.KafkaException;
@@ -30,6 +31,9 @@ final class GatewayCommand implements Command {
 
     /** How long to wait for the cluster to answer, before and during sending (max.block.ms). */
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(15);
+
+    /** How long Ctrl-C waits for the buffered records and the summary. */
+    private static final Duration INTERRUPT_GRACE = Duration.ofSeconds(30);
 
     private static final long TTY_REFRESH_MILLIS = 500;
     private static final long LINES_INTERVAL_MILLIS = 5_000;
@@ -178,12 +182,39 @@ final class GatewayCommand implements Command {
     private static int simulate(SensorSimulator simulator, ProofGateway gateway, Duration duration, Progress progress,
             PrintStream out, PrintStream err) throws InterruptedException {
         long start = System.nanoTime();
-        long end = duration == null ? Long.MAX_VALUE : start + duration.toNanos();
+        // Without --duration the run ends when the sensors have sent --count records.
+        long runNanos = duration == null ? Long.MAX_VALUE / 4 : duration.toNanos();
         long nextLine = start + TimeUnit.MILLISECONDS.toNanos(LINES_INTERVAL_MILLIS);
         boolean inPlace = progress.inPlace();
+        // Ctrl-C: stop the sensors, and let this thread flush and print the summary before the JVM ends.
+        CountDownLatch summarized = new CountDownLatch(1);
+        Thread onInterrupt = new Thread(() -> {
+            simulator.stop();
+            try {
+                summarized.await(INTERRUPT_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "zkedge-gateway-shutdown");
+        Runtime.getRuntime().addShutdownHook(onInterrupt);
         simulator.start();
         try {
-            while (System.nanoTime() - end < 0 && simulator.isRunning()) {
+            return runAndSummarize(simulator, gateway, start, runNanos, nextLine, progress, out, err);
+        } finally {
+            summarized.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(onInterrupt);
+            } catch (IllegalStateException e) {
+                // The JVM is shutting down (Ctrl-C): the hook is running and has just been released.
+            }
+        }
+    }
+
+    private static int runAndSummarize(SensorSimulator simulator, ProofGateway gateway, long start, long runNanos,
+            long nextLine, Progress progress, PrintStream out, PrintStream err) throws InterruptedException {
+        boolean inPlace = progress.inPlace();
+        try {
+            while (System.nanoTime() - start < runNanos && simulator.isRunning()) {
                 if (inPlace) {
                     err.print("\r" + line(start, gateway.counters(), simulator.stats()) + "\u001b[K");
                     err.flush();
@@ -191,7 +222,7 @@ final class GatewayCommand implements Command {
                     err.println(line(start, gateway.counters(), simulator.stats()));
                     nextLine += TimeUnit.MILLISECONDS.toNanos(LINES_INTERVAL_MILLIS);
                 }
-                long left = TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime());
+                long left = TimeUnit.NANOSECONDS.toMillis(runNanos - (System.nanoTime() - start));
                 Thread.sleep(Math.max(1, Math.min(inPlace ? TTY_REFRESH_MILLIS : 100, left)));
             }
         } finally {
