@@ -1,10 +1,12 @@
 package io.zkedge.cli;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -65,6 +67,79 @@ final class Options {
 
     String string(String name, String defaultValue) {
         return values.getOrDefault(name, defaultValue);
+    }
+
+    /** Whether the option was given. */
+    boolean has(String name) {
+        return values.containsKey(name);
+    }
+
+    long signedLong(String name, String defaultValue) throws UsageException {
+        return has(name) ? signedLong(name) : Long.parseLong(defaultValue);
+    }
+
+    int integer(String name, String defaultValue) throws UsageException {
+        return has(name) ? integer(name) : Integer.parseInt(defaultValue);
+    }
+
+    /** An integer of at least 1. */
+    int positiveInt(String name, String defaultValue) throws UsageException {
+        int n = integer(name, defaultValue);
+        if (n < 1) {
+            throw new UsageException("--" + name + " must be at least 1, was " + n);
+        }
+        return n;
+    }
+
+    /** A 64-bit integer of at least 1. */
+    long positiveLong(String name) throws UsageException {
+        long n = signedLong(name);
+        if (n < 1) {
+            throw new UsageException("--" + name + " must be at least 1, was " + n);
+        }
+        return n;
+    }
+
+    /** A finite decimal number. */
+    double number(String name, String defaultValue) throws UsageException {
+        String value = string(name, defaultValue);
+        try {
+            double d = Double.parseDouble(value);
+            if (!Double.isFinite(d)) {
+                throw new NumberFormatException();
+            }
+            return d;
+        } catch (NumberFormatException e) {
+            throw new UsageException("--" + name + " must be a number, was '" + value + "'");
+        }
+    }
+
+    /** {@code 90}, {@code 90s}, {@code 1500ms}, {@code 5m}, {@code 1h}; positive. */
+    Duration duration(String name, String defaultValue) throws UsageException {
+        String value = string(name, defaultValue);
+        String v = value.trim().toLowerCase(Locale.ROOT);
+        long unitMillis = 1000;
+        String digits = v;
+        if (v.endsWith("ms")) {
+            unitMillis = 1;
+            digits = v.substring(0, v.length() - 2);
+        } else if (v.endsWith("s") || v.endsWith("m") || v.endsWith("h")) {
+            unitMillis = switch (v.charAt(v.length() - 1)) {
+                case 's' -> 1000;
+                case 'm' -> 60_000;
+                default -> 3_600_000;
+            };
+            digits = v.substring(0, v.length() - 1);
+        }
+        try {
+            double amount = Double.parseDouble(digits);
+            if (!(amount > 0) || amount * unitMillis > Long.MAX_VALUE / 2) {
+                throw new NumberFormatException();
+            }
+            return Duration.ofMillis(Math.round(amount * unitMillis));
+        } catch (NumberFormatException e) {
+            throw new UsageException("--" + name + " must be a positive time such as 60s or 5m, was '" + value + "'");
+        }
     }
 
     long signedLong(String name) throws UsageException {

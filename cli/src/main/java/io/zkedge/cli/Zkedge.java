@@ -12,7 +12,12 @@ import java.util.List;
  * zkedge verify range --commitment HEX --proof HEX --min A --max B --bits N --sensor ID --seq S --time T
  * zkedge prove range --value V --min A --max B --bits N --sensor ID --seq S --time T
  * zkedge prove bulletproofs --values V[,V...] --bits N [--label TEXT]   (or --requests FILE)
+ * zkedge gateway --bootstrap-servers H:P [--rate R] [--duration T | --count N] [options]
+ * zkedge keys generate --purpose edge-node|module-signing --out PREFIX
+ * zkedge module sign|verify|inspect|publish ...
  * </pre>
+ *
+ * <p>A command is one word ({@code gateway}) or two ({@code verify range}); its options follow.
  *
  * Exit codes: 0 valid (or proof made, or help), 1 invalid, 2 usage error or malformed input,
  * 3 internal error. A one-line reason goes to stderr for 2 and 3.
@@ -27,7 +32,12 @@ public final class Zkedge {
                 new VerifyRangeCommand(modules),
                 new ProveRangeCommand(modules),
                 new ProveBulletproofsCommand(modules),
-                new GatewaySimulateCommand(modules));
+                new GatewayCommand(modules),
+                new KeysGenerateCommand(),
+                new ModuleSignCommand(),
+                new ModuleVerifyCommand(),
+                new ModuleInspectCommand(),
+                new ModulePublishCommand());
     }
 
     public static void main(String[] args) {
@@ -47,19 +57,19 @@ public final class Zkedge {
         }
         Command command = find(words);
         if (command == null) {
-            err.println("zkedge: unknown command '" + String.join(" ", words.subList(0, Math.min(2, words.size())))
-                    + "'; see zkedge --help");
+            err.println("zkedge: " + unknown(words));
             return ExitCode.USAGE;
         }
         try {
-            Options options = Options.parse(command.name(), command.options(), words.subList(2, words.size()));
+            int nameWords = command.name().split(" ").length;
+            Options options = Options.parse(command.name(), command.options(), words.subList(nameWords, words.size()));
             if (options.help()) {
                 out.println(command.help());
                 return ExitCode.OK;
             }
             return command.run(options, out, err);
         } catch (UsageException e) {
-            err.println("zkedge: " + e.getMessage());
+            err.println("zkedge: " + oneLine(e.getMessage()));
             return ExitCode.USAGE;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -67,17 +77,42 @@ public final class Zkedge {
             return ExitCode.INTERNAL;
         } catch (Exception e) {
             // Not the input's fault: a module that is missing, refused, or misbehaving.
-            err.println("zkedge: internal error: " + (e.getMessage() != null ? e.getMessage() : e.toString()));
+            err.println("zkedge: internal error: " + oneLine(e.getMessage() != null ? e.getMessage() : e.toString()));
             return ExitCode.INTERNAL;
         }
     }
 
+    /**
+     * The command whose words begin the command line ({@code gateway ...}, {@code verify range ...});
+     * the one with most words if several do.
+     */
     private Command find(List<String> words) {
-        if (words.size() < 2) {
-            return null;
+        Command found = null;
+        int foundWords = 0;
+        for (Command command : commands) {
+            List<String> name = Arrays.asList(command.name().split(" "));
+            if (name.size() > foundWords && words.size() >= name.size() && words.subList(0, name.size()).equals(name)) {
+                found = command;
+                foundWords = name.size();
+            }
         }
-        String name = words.get(0) + " " + words.get(1);
-        return commands.stream().filter(c -> c.name().equals(name)).findFirst().orElse(null);
+        return found;
+    }
+
+    /** Why no command matched: a group without its second word, or an unknown word. */
+    private String unknown(List<String> words) {
+        String first = words.get(0);
+        List<String> group = commands.stream().map(Command::name).filter(n -> n.startsWith(first + " ")).toList();
+        if (!group.isEmpty()) {
+            String given = words.size() > 1 ? "unknown command '" + first + " " + words.get(1) + "'" : "'" + first + "' needs a subcommand";
+            return given + ": " + String.join(", ", group) + "; see zkedge --help";
+        }
+        return "unknown command '" + first + "'; see zkedge --help";
+    }
+
+    /** A message as one line: what a module or library wrote may span several. */
+    static String oneLine(String message) {
+        return message == null ? "" : message.strip().replaceAll("\\s*\\R\\s*", " ");
     }
 
     private String overview() {

@@ -139,6 +139,30 @@ class ZkedgeTest {
     }
 
     @Test
+    void oneWordCommandsTakeTheirOptionsFromTheSecondWord() {
+        Result help = run("gateway", "--help");
+        Result extraWord = run("gateway", "simulate", "--bootstrap-servers", "127.0.0.1:9092");
+
+        assertThat(help.exitCode).isZero();
+        assertThat(help.out).startsWith("Usage: zkedge gateway --bootstrap-servers");
+        assertThat(extraWord.exitCode).isEqualTo(2);
+        assertThat(extraWord.err).isEqualTo("zkedge: unexpected argument 'simulate' for 'gateway'\n");
+    }
+
+    @Test
+    void aCommandGroupWithoutItsSubcommandNamesThem() {
+        Result bare = run("module");
+        Result unknown = run("keys", "rotate");
+
+        assertThat(bare.exitCode).isEqualTo(2);
+        assertThat(bare.err).isEqualTo("zkedge: 'module' needs a subcommand: module sign, module verify, "
+                + "module inspect, module publish; see zkedge --help\n");
+        assertThat(unknown.exitCode).isEqualTo(2);
+        assertThat(unknown.err).isEqualTo("zkedge: unknown command 'keys rotate': keys generate; see zkedge --help\n");
+        assertThat(run("gatewy").err).isEqualTo("zkedge: unknown command 'gatewy'; see zkedge --help\n");
+    }
+
+    @Test
     void noArgumentsPrintsUsageToStderrAndExitsTwo() {
         Result result = run();
 
@@ -152,7 +176,8 @@ class ZkedgeTest {
         Result result = run("--help");
 
         assertThat(result.exitCode).isZero();
-        assertThat(result.out).contains("verify bulletproofs", "verify range", "prove range", "Exit codes");
+        assertThat(result.out).contains("verify bulletproofs", "verify range", "prove range", "gateway ",
+                "keys generate", "module sign", "module verify", "module inspect", "module publish", "Exit codes");
     }
 
     @Test

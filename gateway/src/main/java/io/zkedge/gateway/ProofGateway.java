@@ -3,14 +3,16 @@ package io.zkedge.gateway;
 import io.zkedge.schemas.AvroCodec;
 import io.zkedge.schemas.ProofRecord;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.Future;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.PartitionInfo;
 
 /**
  * Publishes proof records to Kafka: Avro single-object encoding ({@link AvroCodec}), key = sensor
@@ -56,10 +58,11 @@ public final class ProofGateway implements AutoCloseable {
     /**
      * Sends one proof record, keyed by its sensor id.
      *
-     * @return the broker's answer, when it comes
+     * @return completes with the record's position once the broker acknowledged it, or
+     *     exceptionally if the send failed (after the producer's retries)
      * @throws IllegalArgumentException if the record cannot be encoded
      */
-    public Future<RecordMetadata> publish(ProofRecord record) {
+    public CompletableFuture<RecordMetadata> publish(ProofRecord record) {
         Objects.requireNonNull(record, "record");
         return publishRaw(record.getSensorId(), codec.encode(record));
     }
@@ -68,18 +71,33 @@ public final class ProofGateway implements AutoCloseable {
      * Sends bytes as they are (a record encoded elsewhere, or, in tests and demos, a corrupted one).
      *
      * @param key the sensor id, or null
+     * @return as for {@link #publish}
      */
-    public Future<RecordMetadata> publishRaw(String key, byte[] value) {
+    public CompletableFuture<RecordMetadata> publishRaw(String key, byte[] value) {
         Objects.requireNonNull(value, "value");
+        CompletableFuture<RecordMetadata> ack = new CompletableFuture<>();
         // Counted first: the callback may run (and count an ack or error) before send returns.
         sent.incrementAndGet();
         try {
-            return producer.send(new ProducerRecord<>(topic, key, value), callback());
+            producer.send(new ProducerRecord<>(topic, key, value), callback(ack));
         } catch (RuntimeException e) {
             // Not handed to the producer (closed, interrupted, ...): no callback will follow.
             fail(e);
             throw e;
         }
+        return ack;
+    }
+
+    /**
+     * The topic's partitions, fetched from the cluster: a check, before sending, that the cluster
+     * answers and the topic exists.
+     *
+     * @throws org.apache.kafka.common.errors.TimeoutException if no answer came within the
+     *     producer's {@code max.block.ms} (the cluster is unreachable, or the topic does not exist
+     *     and is not created automatically)
+     */
+    public List<PartitionInfo> partitions() {
+        return producer.partitionsFor(topic);
     }
 
     /** Blocks until every record sent so far is acknowledged or failed. */
@@ -103,12 +121,15 @@ public final class ProofGateway implements AutoCloseable {
         producer.close(closeTimeout);
     }
 
-    private Callback callback() {
+    private Callback callback(CompletableFuture<RecordMetadata> ack) {
         return (metadata, exception) -> {
+            // Counters first, so that whoever waits on the future sees them updated.
             if (exception == null) {
                 acked.incrementAndGet();
+                ack.complete(metadata);
             } else {
                 fail(exception);
+                ack.completeExceptionally(exception);
             }
         };
     }

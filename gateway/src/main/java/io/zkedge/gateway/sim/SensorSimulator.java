@@ -63,6 +63,11 @@ import java.util.function.IntFunction;
  * </ul>
  * Sequence numbers start at {@code firstSeq} (default 1) and increase by one per reading.
  *
+ * <p><b>Limits.</b> A run ends when it is stopped, when every sensor has taken
+ * {@code readingsPerSensor} readings, or when the sensors have emitted {@code totalRecords}
+ * records between them (each sensor its even share; unprovable readings are not records, so a
+ * sensor keeps reading until its share is sent).
+ *
  * <p><b>Determinism.</b> Each sensor draws its readings and faults from its own {@link Random},
  * seeded from the simulator's seed and the sensor's index: with the same seed and a fixed number
  * of readings per sensor, the same records are emitted (the proofs' blindings still come from a
@@ -101,6 +106,7 @@ public final class SensorSimulator implements AutoCloseable {
             Clock clock,
             long firstSeq,
             long readingsPerSensor,
+            long totalRecords,
             WasmModule proverModule,
             RecordSink sink) {}
 
@@ -249,8 +255,10 @@ public final class SensorSimulator implements AutoCloseable {
                     due.add(sensor); // still to finish below
                     break;
                 }
-                sensor.tick(prover);
-                if (config.readingsPerSensor() > 0 && sensor.ticks >= config.readingsPerSensor()) {
+                if (!sensor.done()) {
+                    sensor.tick(prover);
+                }
+                if (sensor.done()) {
                     sensor.finish();
                 } else {
                     sensor.scheduleNext();
@@ -289,10 +297,12 @@ public final class SensorSimulator implements AutoCloseable {
         final ValueModel model;
         final RangeSpec range;
         final long periodNanos;
+        final long recordQuota;
         final ArrayDeque<SimulatedRecord> recent = new ArrayDeque<>(REPLAY_MEMORY);
         long nextDue;
         long nextSeq;
         long ticks;
+        long records;
         SimulatedRecord held;
 
         Sensor(int index, long firstDue, long periodNanos) {
@@ -304,6 +314,16 @@ public final class SensorSimulator implements AutoCloseable {
             this.periodNanos = periodNanos;
             this.nextDue = firstDue;
             this.nextSeq = config.firstSeq();
+            // The total split evenly; the first (total mod sensors) sensors take one more.
+            long total = config.totalRecords();
+            this.recordQuota = total == 0 ? 0
+                    : total / config.sensors() + (index < total % config.sensors() ? 1 : 0);
+        }
+
+        /** Whether the sensor has taken its readings or made its share of the records. */
+        boolean done() {
+            return (config.readingsPerSensor() > 0 && ticks >= config.readingsPerSensor())
+                    || (config.totalRecords() > 0 && records >= recordQuota);
         }
 
         void scheduleNext() {
@@ -320,12 +340,14 @@ public final class SensorSimulator implements AutoCloseable {
                     kind = RecordKind.GOOD;
                 } else {
                     SimulatedRecord original = pickRecent();
+                    records++;
                     send(new SimulatedRecord(id, RecordKind.REPLAY, original.seq(), original.eventTime(),
                             original.proofRecord(), original.value()));
                     return;
                 }
             }
             if (kind == RecordKind.GARBAGE) {
+                records++;
                 send(new SimulatedRecord(id, RecordKind.GARBAGE, -1, null, null, garbage()));
                 return;
             }
@@ -341,6 +363,7 @@ public final class SensorSimulator implements AutoCloseable {
             }
             proofs.increment();
             proveNanos.add(System.nanoTime() - t0);
+            records++; // sent now, or held back and sent later (at the latest by finish())
             ProofRecord record = proven.get();
             if (kind == RecordKind.TAMPERED) {
                 record.setProof(ByteBuffer.wrap(flipOneBit(record.getProof())));

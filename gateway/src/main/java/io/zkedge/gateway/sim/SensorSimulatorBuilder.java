@@ -22,7 +22,7 @@ import java.util.function.IntFunction;
  * <p>Defaults: 3 sensors named {@code sensor-001}...; gateway id {@code gateway-sim}; 10 proofs/s
  * in total; one worker thread per core; no faults; {@link ValueModel#soilMoisture} with a 2 %
  * chance of out-of-range readings; seed 42; late records one hour old; the system clock; first
- * sequence number 1; no limit on readings; the bundled prover module.
+ * sequence number 1; no limit on readings or records; the bundled prover module.
  */
 public final class SensorSimulatorBuilder {
 
@@ -38,6 +38,7 @@ public final class SensorSimulatorBuilder {
     private Clock clock = Clock.systemUTC();
     private long firstSeq = 1;
     private long readingsPerSensor;
+    private long totalRecords;
     private WasmModule proverModule;
     private RecordSink sink;
 
@@ -115,6 +116,15 @@ public final class SensorSimulatorBuilder {
         return this;
     }
 
+    /**
+     * The run ends once the sensors have emitted this many records in total, each sensor an even
+     * share (unprovable readings do not count: they are not sent); 0 (the default) means no limit.
+     */
+    public SensorSimulatorBuilder setTotalRecords(long totalRecords) {
+        this.totalRecords = totalRecords;
+        return this;
+    }
+
     /** The prover module; default {@link BundledModules#prover()}. */
     public SensorSimulatorBuilder setProverModule(WasmModule proverModule) {
         this.proverModule = Objects.requireNonNull(proverModule, "proverModule");
@@ -147,11 +157,14 @@ public final class SensorSimulatorBuilder {
         if (readingsPerSensor < 0) {
             throw new IllegalArgumentException("readingsPerSensor must be >= 0 (0: no limit), was " + readingsPerSensor);
         }
+        if (totalRecords < 0) {
+            throw new IllegalArgumentException("totalRecords must be >= 0 (0: no limit), was " + totalRecords);
+        }
         if (sensorIdPrefix.isEmpty() || gatewayId.isEmpty()) {
             throw new IllegalArgumentException("sensorIdPrefix and gatewayId must not be empty");
         }
         WasmModule module = proverModule != null ? proverModule : BundledModules.prover();
         return new SensorSimulator(new SensorSimulator.Config(sensors, sensorIdPrefix, gatewayId, rate, threads,
-                faults, valueModels, seed, lateBy, clock, firstSeq, readingsPerSensor, module, sink));
+                faults, valueModels, seed, lateBy, clock, firstSeq, readingsPerSensor, totalRecords, module, sink));
     }
 }

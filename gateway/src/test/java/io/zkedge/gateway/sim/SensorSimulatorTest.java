@@ -214,6 +214,30 @@ class SensorSimulatorTest {
                 .hasMessageContaining("broker gone");
     }
 
+    @Test
+    void shouldStopAfterTheTotalNumberOfRecordsWhateverIsUnprovable() throws Exception {
+        List<SimulatedRecord> records = Collections.synchronizedList(new ArrayList<>());
+        SimulationStats stats = SensorSimulator.builder()
+                .setProverModule(fakeProver)
+                .setSensors(SENSORS)
+                .setRate(0)
+                .setThreads(2)
+                .setTotalRecords(11)
+                .setFaults(TEN_PERCENT_EACH)
+                .setValueModel(i -> ValueModel.soilMoisture(0.4))
+                .setClock(FIXED_CLOCK)
+                .setSink(records::add)
+                .build()
+                .run(Duration.ofMinutes(1));
+
+        assertThat(records).hasSize(11);
+        assertThat(stats.totalEmitted()).isEqualTo(11);
+        assertThat(stats.skippedOutOfRange()).as("at 40 %% some readings are unprovable").isPositive();
+        // 11 over 3 sensors: 4, 4, 3.
+        assertThat(records.stream().collect(Collectors.groupingBy(SimulatedRecord::sensorId, Collectors.counting())))
+                .containsOnly(Map.entry("sensor-001", 4L), Map.entry("sensor-002", 4L), Map.entry("sensor-003", 3L));
+    }
+
     private static SensorSimulator simulator(FaultFractions faults, double outOfRange, RecordSink sink) {
         return SensorSimulator.builder()
                 .setProverModule(fakeProver)

@@ -1,0 +1,174 @@
+package io.zkedge.cli;
+
+import io.zkedge.schemas.AvroCodec;
+import io.zkedge.schemas.ModuleAnnouncement;
+import io.zkedge.trust.ManifestFormatException;
+import io.zkedge.trust.ModuleManifest;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * {@code module publish}: announces a signed module on the control topic, where running jobs
+ * verify it ({@code ArtifactVerifier.verify(ModuleAnnouncement)}) before they swap it in.
+ */
+final class ModulePublishCommand implements Command {
+
+    static final String DEFAULT_TOPIC = "zkedge.modules";
+
+    @Override
+    public String name() {
+        return "module publish";
+    }
+
+    @Override
+    public String summary() {
+        return "announce a signed module on the control topic (zkedge.modules)";
+    }
+
+    @Override
+    public Set<String> options() {
+        return Set.of("bootstrap-servers", "module", "manifest", "signature", "topic", TrustKeys.KEY_OPTION,
+                TrustKeys.DIR_OPTION);
+    }
+
+    @Override
+    public String help() {
+        return String.join("\n",
+                "Usage: zkedge module publish --bootstrap-servers H:P --module NAME.wasm --manifest MANIFEST",
+                "                             [--topic zkedge.modules] [--trust-key PUB[,PUB...]]",
+                "",
+                "Sends one ModuleAnnouncement (Avro single-object encoding, key = module name) with the module,",
+                "the manifest bytes exactly as signed and the 64-byte signature, through an idempotent producer",
+                "(acks=all), and waits for the broker's acknowledgement. Jobs verify the announcement against",
+                "their own trust store before they use it, and keep their module if it is refused.",
+                "Refuses to publish a manifest that does not describe this module. With trusted keys, first",
+                "makes every check of zkedge module verify, so that nothing a job would refuse is sent.",
+                "",
+                "  --bootstrap-servers H:P   Kafka cluster (required)",
+                "  --module FILE             the module",
+                "  --manifest FILE           its signed manifest",
+                "  --signature FILE          the manifest's signature (default MANIFEST.sig)",
+                "  --topic NAME              control topic (default " + DEFAULT_TOPIC + ")",
+                TrustKeys.HELP + " (optional here)",
+                "",
+                "Exit: 0 acknowledged, 1 refused by the trust check or not acknowledged, 2 usage error,",
+                "3 internal error.");
+    }
+
+    @Override
+    public int run(Options options, PrintStream out, PrintStream err) throws Exception {
+        KafkaLogging.quiet();
+        String bootstrap = options.string("bootstrap-servers");
+        String topic = options.string("topic", DEFAULT_TOPIC);
+        ModuleFile module = ModuleFile.read(options.string("module"));
+        Path manifestFile = Path.of(options.string("manifest"));
+        byte[] manifestBytes = InputFiles.read(manifestFile, ModuleManifest.MAX_BYTES, "--manifest");
+        byte[] signature = ModuleFile.readSignature(options, manifestFile);
+        ModuleManifest manifest = describing(manifestFile, manifestBytes, module);
+        if (options.has(TrustKeys.KEY_OPTION) || options.has(TrustKeys.DIR_OPTION)) {
+            ModuleCheck.Result check = ModuleCheck.check(module, manifestBytes, signature, TrustKeys.from(options));
+            if (!check.trusted()) {
+                err.println("zkedge: not published: refused: " + check.reason() + ": " + Zkedge.oneLine(check.detail()));
+                return ExitCode.INVALID;
+            }
+        }
+        ModuleAnnouncement announcement = announcement(manifest, manifestBytes, signature, module.bytes, Instant.now());
+        byte[] payload;
+        try {
+            payload = AvroCodec.forModuleAnnouncements().encode(announcement);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("cannot announce " + module.path + ": " + e.getMessage());
+        }
+
+        RecordMetadata acked;
+        try (Producer<String, byte[]> producer = producer(bootstrap)) {
+            acked = producer.send(new ProducerRecord<>(topic, manifest.name(), payload)).get();
+        } catch (KafkaException e) {
+            // send() itself gave up: no metadata for the topic within max.block.ms.
+            err.println("zkedge: the announcement was not sent: " + Zkedge.oneLine(
+                    e.getClass().getSimpleName() + ": " + e.getMessage()));
+            return ExitCode.INVALID;
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            err.println("zkedge: the announcement was not acknowledged: " + Zkedge.oneLine(
+                    cause.getClass().getSimpleName() + ": " + cause.getMessage()));
+            return ExitCode.INVALID;
+        }
+        out.println("{\"topic\":" + Json.string(acked.topic()) + ",\"partition\":" + acked.partition()
+                + ",\"offset\":" + acked.offset() + ",\"name\":" + Json.string(manifest.name())
+                + ",\"sha256\":" + Json.string(manifest.sha256Hex()) + ",\"signer\":" + Json.string(manifest.signerKeyId())
+                + ",\"bytes\":" + payload.length + "}");
+        return ExitCode.OK;
+    }
+
+    /**
+     * The announcement of a signed module: every field a job checks comes from the signed manifest
+     * (proof system, ABI version, signer), so the announcement cannot contradict it.
+     */
+    static ModuleAnnouncement announcement(ModuleManifest manifest, byte[] manifestBytes, byte[] signature,
+            byte[] module, Instant publishedAt) {
+        return ModuleAnnouncement.newBuilder()
+                .setKind(manifest.kind())
+                .setProofSystem(manifest.proofSystem())
+                .setArtifactId(manifest.name())
+                .setAbiVersion(manifest.abiVersion())
+                .setArtifact(ByteBuffer.wrap(module.clone()))
+                .setManifest(ByteBuffer.wrap(manifestBytes.clone()))
+                .setSignerKeyId(manifest.signerKeyId())
+                .setSignature(ByteBuffer.wrap(signature.clone()))
+                .setPublishedAt(publishedAt)
+                .build();
+    }
+
+    /** The parsed manifest, if it describes exactly this module (name and SHA-256). */
+    private static ModuleManifest describing(Path file, byte[] bytes, ModuleFile module) throws UsageException {
+        ModuleManifest manifest;
+        try {
+            manifest = ModuleManifest.parse(bytes);
+        } catch (ManifestFormatException e) {
+            throw new UsageException("--manifest " + file + " is not a canonical manifest: " + e.getMessage());
+        }
+        if (!manifest.name().equals(module.name)) {
+            throw new UsageException("--manifest " + file + " is for '" + manifest.name() + "', not '" + module.name + "'");
+        }
+        if (!manifest.sha256Hex().equals(module.sha256Hex())) {
+            throw new UsageException("--manifest " + file + " names SHA-256 " + manifest.sha256Hex() + ", but "
+                    + module.path + " has " + module.sha256Hex());
+        }
+        return manifest;
+    }
+
+    private static Producer<String, byte[]> producer(String bootstrap) throws UsageException {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(ProducerConfig.CLIENT_ID_CONFIG, "zkedge-module-publish");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        // An unreachable cluster: fail within a minute or so, with the reason, rather than retry for two.
+        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, Long.toString(GatewayCommand.CONNECT_TIMEOUT.toMillis()));
+        props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "15000");
+        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "45000");
+        // A module is larger than most records; the encoded announcement is at most 1 MiB.
+        props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Integer.toString(AvroCodec.LARGE_MAX_BYTES + 64 * 1024));
+        try {
+            return new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
+        } catch (KafkaException e) {
+            throw new UsageException("--bootstrap-servers '" + bootstrap + "': "
+                    + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()));
+        }
+    }
+}
