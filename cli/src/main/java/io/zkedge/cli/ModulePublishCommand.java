@@ -4,9 +4,9 @@ import io.zkedge.schemas.AvroCodec;
 import io.zkedge.schemas.ModuleAnnouncement;
 import io.zkedge.trust.ManifestFormatException;
 import io.zkedge.trust.ModuleManifest;
+import io.zkedge.trust.SignedManifest;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Properties;
@@ -86,9 +86,9 @@ final class ModulePublishCommand implements Command {
                 return ExitCode.INVALID;
             }
         }
-        ModuleAnnouncement announcement = announcement(manifest, manifestBytes, signature, module.bytes, Instant.now());
         byte[] payload;
         try {
+            ModuleAnnouncement announcement = SignedManifest.of(manifest, signature).announce(module.bytes, Instant.now());
             payload = AvroCodec.forModuleAnnouncements().encode(announcement);
         } catch (IllegalArgumentException e) {
             throw new UsageException("cannot announce " + module.path + ": " + e.getMessage());
@@ -119,21 +119,6 @@ final class ModulePublishCommand implements Command {
      * The announcement of a signed module: every field a job checks comes from the signed manifest
      * (proof system, ABI version, signer), so the announcement cannot contradict it.
      */
-    static ModuleAnnouncement announcement(ModuleManifest manifest, byte[] manifestBytes, byte[] signature,
-            byte[] module, Instant publishedAt) {
-        return ModuleAnnouncement.newBuilder()
-                .setKind(manifest.kind())
-                .setProofSystem(manifest.proofSystem())
-                .setArtifactId(manifest.name())
-                .setAbiVersion(manifest.abiVersion())
-                .setArtifact(ByteBuffer.wrap(module.clone()))
-                .setManifest(ByteBuffer.wrap(manifestBytes.clone()))
-                .setSignerKeyId(manifest.signerKeyId())
-                .setSignature(ByteBuffer.wrap(signature.clone()))
-                .setPublishedAt(publishedAt)
-                .build();
-    }
-
     /** The parsed manifest, if it describes exactly this module (name and SHA-256). */
     private static ModuleManifest describing(Path file, byte[] bytes, ModuleFile module) throws UsageException {
         ModuleManifest manifest;

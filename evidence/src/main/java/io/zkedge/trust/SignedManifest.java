@@ -22,6 +22,20 @@ public final class SignedManifest {
   private final byte[] manifestBytes;
   private final byte[] signature;
 
+  /**
+   * A manifest and a signature read from elsewhere (files, a release): not checked here, see
+   * {@link ArtifactVerifier}.
+   *
+   * @throws IllegalArgumentException if the signature is not 64 bytes
+   */
+  public static SignedManifest of(ModuleManifest manifest, byte[] signature) {
+    Objects.requireNonNull(manifest, "manifest");
+    if (signature.length != Ed25519PublicKey.SIGNATURE_LENGTH) {
+      throw new IllegalArgumentException("an Ed25519 signature has 64 bytes, not " + signature.length);
+    }
+    return new SignedManifest(manifest, signature);
+  }
+
   SignedManifest(ModuleManifest manifest, byte[] signature) {
     this.manifest = manifest;
     this.manifestBytes = manifest.toBytes();
