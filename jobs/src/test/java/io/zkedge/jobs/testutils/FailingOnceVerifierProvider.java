@@ -13,18 +13,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Wraps a provider so that, once per test, the verify operator crashes after a number of records
- * have been verified (across all subtasks): a failure in the middle of the stream. The counters
- * are static because the provider is serialized into the job graph; {@link #reset} them first.
+ * have been verified (across all subtasks) and the test has {@link #arm armed} it (once a
+ * checkpoint has completed, say): a failure in the middle of the stream. The counters are static
+ * because the provider is serialized into the job graph; {@link #reset} them first.
  */
 public final class FailingOnceVerifierProvider implements VerifierProvider {
 
     private static final long serialVersionUID = 1L;
 
     private static final AtomicInteger VERIFIED = new AtomicInteger();
+    private static final AtomicBoolean ARMED = new AtomicBoolean();
     private static final AtomicBoolean FAILED = new AtomicBoolean();
+    private static final AtomicLong FAILED_AT = new AtomicLong();
 
     private final VerifierProvider delegate;
     private final int failAfter;
@@ -34,15 +38,27 @@ public final class FailingOnceVerifierProvider implements VerifierProvider {
         this.failAfter = failAfter;
     }
 
-    /** Arms the failure again. */
+    /** Sets the counters back; the failure is not armed. */
     public static void reset() {
         VERIFIED.set(0);
+        ARMED.set(false);
         FAILED.set(false);
+        FAILED_AT.set(0);
+    }
+
+    /** From now on, the next module call after {@code failAfter} verified records fails. */
+    public static void arm() {
+        ARMED.set(true);
     }
 
     /** Whether the failure happened. */
     public static boolean failed() {
         return FAILED.get();
+    }
+
+    /** When the failure was injected (epoch milliseconds), or 0. */
+    public static long failedAt() {
+        return FAILED_AT.get();
     }
 
     @Override
@@ -61,7 +77,8 @@ public final class FailingOnceVerifierProvider implements VerifierProvider {
     private record Failing(StatementVerifier delegate, int failAfter) implements StatementVerifier {
         @Override
         public List<VerificationOutcome> verify(List<ProofRecord> records) throws InterruptedException {
-            if (VERIFIED.addAndGet(records.size()) >= failAfter && FAILED.compareAndSet(false, true)) {
+            if (VERIFIED.addAndGet(records.size()) >= failAfter && ARMED.get() && FAILED.compareAndSet(false, true)) {
+                FAILED_AT.set(System.currentTimeMillis());
                 throw new IllegalStateException("injected failure after " + failAfter + " verified records");
             }
             return delegate.verify(records);

@@ -19,7 +19,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.JobExecutionResult;
-import org.apache.flink.runtime.checkpoint.RestoredCheckpointStats;
+import org.apache.flink.runtime.checkpoint.CheckpointStatsSnapshot;
+import org.apache.flink.runtime.checkpoint.CheckpointStatsStatus;
 import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.InjectMiniCluster;
@@ -72,13 +73,20 @@ class VerificationJobRecoveryITCase {
         VerificationPipeline failing = new VerificationPipeline(KAFKA.broker(), trust, "failing");
         failing.produce(input(failing));
         FailingOnceVerifierProvider.reset();
-        JobExecutionResult result = failing.run(failing.config(Map.of()), new ThrottledDeserializer(20),
+        Thread arming = armOnFirstCompletedCheckpoint(cluster);
+        JobExecutionResult result = failing.run(failing.config(Map.of()), new ThrottledDeserializer(50),
                 new FailingOnceVerifierProvider(VerificationPipeline.trustedVerifiers(failing.config(Map.of())), FAIL_AFTER));
 
+        arming.interrupt();
         assertThat(FailingOnceVerifierProvider.failed()).as("the failure was injected").isTrue();
-        RestoredCheckpointStats restored = cluster.getArchivedExecutionGraph(result.getJobID()).get()
-                .getCheckpointStatsSnapshot().getLatestRestoredCheckpoint();
-        assertThat(restored).as("the job restored from a checkpoint, not from the start").isNotNull();
+        // Flink restores from the latest completed checkpoint: one completed before the failure means
+        // the job went on from there, not from the start. (The restore statistics are not kept for
+        // a region failover, which is what this failure is.)
+        CheckpointStatsSnapshot stats = cluster.getArchivedExecutionGraph(result.getJobID()).get().getCheckpointStatsSnapshot();
+        assertThat(stats.getHistory().getCheckpoints())
+                .as("a checkpoint completed before the failure, so the job restored from it, not from the start")
+                .anyMatch(c -> c.getStatus() == CheckpointStatsStatus.COMPLETED
+                        && c.getTriggerTimestamp() < FailingOnceVerifierProvider.failedAt());
 
         List<Verdict> verdicts = failing.verdicts();
         EvidenceAssertions.assertExactlyOnce(failing.topics().readCommitted(failing.proofsTopic()), verdicts, failing.deadLetters());
@@ -94,6 +102,35 @@ class VerificationJobRecoveryITCase {
         assertThat(verdicts).filteredOn(v -> v.getStatus() == VerdictStatus.INVALID).hasSize(1);
         assertThat(compliance).extracting(ComplianceRecord::getOutcome)
                 .contains(ComplianceOutcome.COMPLIANT, ComplianceOutcome.NON_COMPLIANT, ComplianceOutcome.INSUFFICIENT_DATA);
+    }
+
+    /**
+     * Arms the injected failure once the running job has completed a checkpoint, so that the
+     * failure always lands after one, however slow the machine.
+     */
+    private static Thread armOnFirstCompletedCheckpoint(MiniCluster cluster) {
+        Thread arming = new Thread(() -> {
+            try {
+                while (!Thread.currentThread().isInterrupted()) {
+                    for (var job : cluster.listJobs().get()) {
+                        if (job.getJobState() == org.apache.flink.api.common.JobStatus.RUNNING
+                                && cluster.getExecutionGraph(job.getJobId()).get().getCheckpointStatsSnapshot()
+                                        .getCounts().getNumberOfCompletedCheckpoints() > 0) {
+                            FailingOnceVerifierProvider.arm();
+                            return;
+                        }
+                    }
+                    Thread.sleep(20);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }, "arm-failure");
+        arming.setDaemon(true);
+        arming.start();
+        return arming;
     }
 
     /**
