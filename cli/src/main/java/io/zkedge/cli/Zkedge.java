@@ -12,6 +12,8 @@ import java.util.List;
  * zkedge verify range --commitment HEX --proof HEX --min A --max B --bits N --sensor ID --seq S --time T
  * zkedge prove range --value V --min A --max B --bits N --sensor ID --seq S --time T
  * zkedge prove bulletproofs --values V[,V...] --bits N [--label TEXT]   (or --requests FILE)
+ * zkedge audit --public-key FILE [--public-key FILE...] (--bootstrap-servers H:P | --input FILE) [--report DIR]
+ * zkedge audit export --bootstrap-servers H:P --out FILE
  * </pre>
  *
  * Exit codes: 0 valid (or proof made, or help), 1 invalid, 2 usage error or malformed input,
@@ -27,7 +29,8 @@ public final class Zkedge {
                 new VerifyRangeCommand(modules),
                 new ProveRangeCommand(modules),
                 new ProveBulletproofsCommand(modules),
-                new GatewaySimulateCommand(modules));
+                new GatewaySimulateCommand(modules),
+                new AuditCommand(), new AuditExportCommand());
     }
 
     public static void main(String[] args) {
@@ -52,7 +55,9 @@ public final class Zkedge {
             return ExitCode.USAGE;
         }
         try {
-            Options options = Options.parse(command.name(), command.options(), words.subList(2, words.size()));
+            int nameWords = command.name().split(" ").length;
+            Options options = Options.parse(command.name(), command.options(), command.repeatableOptions(),
+                    words.subList(nameWords, words.size()));
             if (options.help()) {
                 out.println(command.help());
                 return ExitCode.OK;
@@ -72,12 +77,12 @@ public final class Zkedge {
         }
     }
 
+    /** The command named by the first two words, else by the first word alone ({@code audit}). */
     private Command find(List<String> words) {
-        if (words.size() < 2) {
-            return null;
-        }
-        String name = words.get(0) + " " + words.get(1);
-        return commands.stream().filter(c -> c.name().equals(name)).findFirst().orElse(null);
+        String two = words.size() < 2 ? null : words.get(0) + " " + words.get(1);
+        return commands.stream().filter(c -> c.name().equals(two)).findFirst()
+                .or(() -> commands.stream().filter(c -> c.name().equals(words.get(0))).findFirst())
+                .orElse(null);
     }
 
     private String overview() {
