@@ -36,12 +36,18 @@ public final class Auditor {
     public static final String DEFAULT_VERDICTS_TOPIC = "zkedge.verdicts";
     /** Default topic of the compliance records. */
     public static final String DEFAULT_COMPLIANCE_TOPIC = "zkedge.compliance";
+    /**
+     * Default number of recent chain indexes whose hashes each sensor's checker keeps (about
+     * 170 bytes each): a replay of a record older than this is still reported, as REORDERED.
+     */
+    public static final int DEFAULT_LOOK_BACK = 1024;
 
     private final String verdictsTopic;
     private final String complianceTopic;
     private final String proofsTopic;
     private final String deadLetterTopic;
     private final EvidenceVerifier verifier;
+    private final int lookBack;
 
     private Auditor(Builder b) {
         this.verdictsTopic = b.verdictsTopic;
@@ -49,6 +55,7 @@ public final class Auditor {
         this.proofsTopic = b.proofsTopic;
         this.deadLetterTopic = b.deadLetterTopic;
         this.verifier = new EvidenceVerifier(b.keys);
+        this.lookBack = b.lookBack;
     }
 
     public static Builder builder() {
@@ -76,7 +83,7 @@ public final class Auditor {
                 : new Accounting(proofsTopic, source.partitions(proofsTopic));
 
         ChainAudit<Verdict> verdicts = new ChainAudit<>(Finding.Stream.VERDICTS, AvroCodec.forVerdicts(),
-                () -> ChainChecker.verdicts().verifySignaturesWith(verifier), Verdict::getSensorId,
+                () -> ChainChecker.verdicts().verifySignaturesWith(verifier).lookBack(lookBack), Verdict::getSensorId,
                 s -> sensors.computeIfAbsent(s, SensorSummary::new),
                 (v, where, sensor, repeated) -> {
                     if (!repeated) {
@@ -88,7 +95,7 @@ public final class Auditor {
                 });
         ChainAudit<ComplianceRecord> compliance = new ChainAudit<>(Finding.Stream.COMPLIANCE,
                 AvroCodec.forComplianceRecords(),
-                () -> ChainChecker.complianceRecords().verifySignaturesWith(verifier), ComplianceRecord::getSensorId,
+                () -> ChainChecker.complianceRecords().verifySignaturesWith(verifier).lookBack(lookBack), ComplianceRecord::getSensorId,
                 s -> sensors.computeIfAbsent(s, SensorSummary::new),
                 (c, where, sensor, repeated) -> {
                     if (!repeated) {
@@ -132,8 +139,15 @@ public final class Auditor {
         private String proofsTopic;
         private String deadLetterTopic;
         private final List<Ed25519PublicKey> keys = new ArrayList<>();
+        private int lookBack = DEFAULT_LOOK_BACK;
 
         private Builder() {}
+
+        /** How many recent chain indexes per sensor are kept for duplicate and fork checks. */
+        public Builder lookBack(int lookBack) {
+            this.lookBack = lookBack;
+            return this;
+        }
 
         public Builder verdictsTopic(String topic) {
             this.verdictsTopic = Objects.requireNonNull(topic, "topic");
@@ -159,6 +173,9 @@ public final class Auditor {
         }
 
         public Auditor build() {
+            if (lookBack < 1) {
+                throw new IllegalArgumentException("the look-back must be at least 1, not " + lookBack);
+            }
             if (keys.isEmpty()) {
                 throw new IllegalArgumentException("at least one trusted public key is needed");
             }

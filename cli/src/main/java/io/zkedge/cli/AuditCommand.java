@@ -36,7 +36,7 @@ final class AuditCommand implements Command {
     @Override
     public Set<String> options() {
         Set<String> options = new HashSet<>(AuditTopics.OPTIONS);
-        options.addAll(Set.of("public-key", "input", "report"));
+        options.addAll(Set.of("public-key", "input", "report", "look-back"));
         return options;
     }
 
@@ -62,6 +62,8 @@ final class AuditCommand implements Command {
                 "  --bootstrap-servers H:P      read from this Kafka cluster",
                 "  --input FILE                 read an export file instead",
                 "  --report DIR                 also write DIR/audit.json and DIR/audit.html",
+                "  --look-back N                recent chain indexes kept per sensor for duplicate checks",
+                "                               (default " + Auditor.DEFAULT_LOOK_BACK + "; an older replay shows as REORDERED)",
                 AuditTopics.HELP,
                 "",
                 "Exit: 0 clean, 1 findings (forged, deleted, reordered, replayed, unknown key, lost, ...),",
@@ -88,7 +90,13 @@ final class AuditCommand implements Command {
                 throw new UsageException("--public-key " + file + ": " + e.getMessage());
             }
         }
-        Auditor.Builder builder = Auditor.builder().trustedKeys(keys)
+        int lookBack;
+        try {
+            lookBack = Integer.parseInt(options.string("look-back", Integer.toString(Auditor.DEFAULT_LOOK_BACK)));
+        } catch (NumberFormatException e) {
+            throw new UsageException("--look-back must be an integer");
+        }
+        Auditor.Builder builder = Auditor.builder().trustedKeys(keys).lookBack(lookBack)
                 .verdictsTopic(AuditTopics.verdicts(options)).complianceTopic(AuditTopics.compliance(options));
         String[] accounting = AuditTopics.accounting(options);
         if (accounting != null) {

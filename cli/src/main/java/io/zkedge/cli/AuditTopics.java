@@ -2,7 +2,6 @@ package io.zkedge.cli;
 
 import io.zkedge.audit.Auditor;
 import java.time.Duration;
-import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -68,9 +67,5 @@ final class AuditTopics {
         if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         }
-    }
-
-    static List<String> names(String... topics) {
-        return List.of(topics);
     }
 }
