@@ -86,6 +86,8 @@ final class AuditCommand implements Command {
         for (String file : keyFiles) {
             try {
                 keys.add(Ed25519Keys.readPublicKey(Path.of(file)));
+            } catch (java.nio.file.NoSuchFileException e) {
+                throw new UsageException("--public-key " + file + ": no such file");
             } catch (IOException e) {
                 throw new UsageException("--public-key " + file + ": " + e.getMessage());
             }
@@ -115,6 +117,9 @@ final class AuditCommand implements Command {
                     : "kafka " + bootstrap + " (read_committed)");
         } catch (AuditInputException e) {
             throw new UsageException(e.getMessage());
+        } catch (org.apache.kafka.common.KafkaException e) {
+            err.println("zkedge: Kafka at " + bootstrap + ": " + e.getMessage());
+            return ExitCode.INTERNAL;
         }
         out.println(report.summary());
         String reportDir = options.string("report", null);

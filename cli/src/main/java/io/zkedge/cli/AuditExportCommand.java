@@ -72,6 +72,9 @@ final class AuditExportCommand implements Command {
             return ExitCode.OK;
         } catch (AuditInputException e) {
             throw new UsageException(e.getMessage());
+        } catch (org.apache.kafka.common.KafkaException e) {
+            err.println("zkedge: Kafka at " + options.string("bootstrap-servers") + ": " + e.getMessage());
+            return ExitCode.INTERNAL;
         }
     }
 }

@@ -62,10 +62,18 @@ final class AuditTopics {
         return d;
     }
 
-    /** kafka-clients logs through slf4j: warnings only, on stderr (stdout carries the result). */
+    /**
+     * kafka-clients logs through slf4j: warnings only, on stderr (stdout carries the result), and
+     * not the connection warning it repeats every few ms while a broker is unreachable (the
+     * command then ends with one line saying so).
+     */
     static void quietKafkaLogs() {
         if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        }
+        String networkClient = "org.slf4j.simpleLogger.log.org.apache.kafka.clients.NetworkClient";
+        if (System.getProperty(networkClient) == null) {
+            System.setProperty(networkClient, "error");
         }
     }
 }
