@@ -142,7 +142,7 @@ public final class AuditReport {
     /** The one-screen summary the CLI prints. */
     public String summary() {
         StringBuilder s = new StringBuilder();
-        s.append(String.format(Locale.ROOT, "zkedge audit   %s%n", input));
+        s.append(String.format(Locale.ROOT, "zkedge audit   %s%n", printable(input)));
         s.append(String.format(Locale.ROOT, "keys         %d trusted%n", trustedKeyIds.size()));
         s.append(String.format(Locale.ROOT, "records      verdicts %d  compliance %d  sensors %d%n",
                 verdictRecords, complianceRecords, sensors.size()));
@@ -172,8 +172,8 @@ public final class AuditReport {
         for (int i = 0; i < shown; i++) {
             Finding f = findings.get(i);
             s.append(String.format(Locale.ROOT, "  %-11s %-16s %-12s %s/%d@%d%s  %s%n", f.kind().category().label(),
-                    f.kind(), f.sensorId() == null ? "-" : f.sensorId(), f.topic(), f.partition(), f.offset(),
-                    f.chainIndex() >= 0 ? " #" + f.chainIndex() : "", abbreviate(f.detail(), 90)));
+                    f.kind(), f.sensorId() == null ? "-" : printable(f.sensorId()), f.topic(), f.partition(), f.offset(),
+                    f.chainIndex() >= 0 ? " #" + f.chainIndex() : "", abbreviate(printable(f.detail()), 90)));
         }
         if (findings.size() > shown) {
             s.append(String.format(Locale.ROOT, "  ... %d more (see --report DIR)%n", findings.size() - shown));
@@ -182,6 +182,16 @@ public final class AuditReport {
                 + (accounting != null ? ", every proof answered exactly once" : "")
                 : "RESULT       FAIL: " + findings.size() + " finding(s)");
         return s.toString();
+    }
+
+    /**
+     * Sensor ids and details come from the audited records: control characters (a terminal
+     * escape sequence, say) are shown as '?' so that a record cannot rewrite the summary.
+     */
+    static String printable(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> out.appendCodePoint(Character.isISOControl(c) ? '?' : c));
+        return out.toString();
     }
 
     private static String abbreviate(String text, int max) {

@@ -215,6 +215,18 @@ class AuditorTest {
         assertThat(report.summary()).contains("lost 1  duplicated 1");
     }
 
+    @Test
+    void shouldNotLetASensorIdWriteControlCharactersToTheSummary() throws Exception {
+        EvidenceStreams hostile = new EvidenceStreams(EDGE, List.of("s\u001b[2J-x"), 3);
+        List<SourcedRecord> v = hostile.verdicts();
+        v = Tamper.replay(v, v.get(0));
+
+        AuditReport report = audit(v, hostile.compliance());
+
+        assertThat(report.findings()).extracting(Finding::sensorId).containsExactly("s\u001b[2J-x");
+        assertThat(report.summary()).contains("s?[2J-x").doesNotContain("\u001b");
+    }
+
     // ---- helpers ----
 
     private static AuditReport audit(List<SourcedRecord> v, List<SourcedRecord> c) throws AuditInputException {
