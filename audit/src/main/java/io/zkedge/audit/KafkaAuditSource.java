@@ -56,6 +56,18 @@ public final class KafkaAuditSource implements AuditSource {
     /** {@link #open(Properties, List)} with a stall timeout. */
     public static KafkaAuditSource open(Properties clientProperties, List<String> topics, Duration stallTimeout)
             throws AuditInputException {
+        return open(clientProperties, topics, stallTimeout, Duration.ZERO);
+    }
+
+    /**
+     * {@link #open(Properties, List, Duration)} that first waits up to {@code awaitStable} until
+     * no transaction is open on the topics (every last stable offset equals the high watermark),
+     * then takes the offsets either way. A producer's {@code commitTransaction()} returns before
+     * the commit markers are written, so an audit started right after a pipeline drained would
+     * otherwise stop short of its last transaction.
+     */
+    public static KafkaAuditSource open(Properties clientProperties, List<String> topics, Duration stallTimeout,
+            Duration awaitStable) throws AuditInputException {
         Properties props = new Properties();
         props.putAll(clientProperties);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -76,12 +88,36 @@ public final class KafkaAuditSource implements AuditSource {
                 if (!existing.contains(topic)) {
                     throw new AuditInputException("topic " + topic + " does not exist");
                 }
+                if (!awaitStable.isZero()) {
+                    source.awaitStable(props, topic, awaitStable);
+                }
                 source.ranges.put(topic, source.snapshot(topic));
             }
             return source;
         } catch (AuditInputException | RuntimeException e) {
             source.close();
             throw e;
+        }
+    }
+
+    private void awaitStable(Properties props, String topic, Duration timeout) {
+        List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                .map(p -> new TopicPartition(topic, p.partition())).toList();
+        Properties uncommittedProps = new Properties();
+        uncommittedProps.putAll(props);
+        uncommittedProps.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_uncommitted");
+        try (KafkaConsumer<byte[], byte[]> uncommitted = new KafkaConsumer<>(uncommittedProps,
+                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (!consumer.endOffsets(partitions).equals(uncommitted.endOffsets(partitions))
+                    && System.nanoTime() < deadline) {
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
         }
     }
 

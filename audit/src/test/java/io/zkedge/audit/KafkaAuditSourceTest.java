@@ -22,7 +22,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class KafkaAuditSourceTest {
 
     @RegisterExtension
-    static final EmbeddedKafkaExtension KAFKA = new EmbeddedKafkaExtension().withTopics(1, "k.tx");
+    static final EmbeddedKafkaExtension KAFKA = new EmbeddedKafkaExtension().withTopics(1, "k.tx", "k.stable");
 
     @Test
     void shouldReadOnlyCommittedRecordsUpToTheEndOffsetsSeenAtOpen() throws Exception {
@@ -33,6 +33,7 @@ class KafkaAuditSourceTest {
             producer.commitTransaction();
             producer.beginTransaction();
             send(producer, 3);                              // offset 3, aborted; marker 4
+            producer.flush();                               // (unsent records would just be dropped)
             producer.abortTransaction();
             awaitLastStableOffset(5);                       // the abort marker is written asynchronously
             producer.beginTransaction();
@@ -50,6 +51,25 @@ class KafkaAuditSourceTest {
         awaitLastStableOffset(7);
         try (KafkaAuditSource later = KafkaAuditSource.open(KAFKA.clientProperties(), List.of("k.tx"))) {
             assertThat(values(later)).containsExactly(1, 2, 5, 6);
+        }
+    }
+
+    @Test
+    void shouldWaitForTheMarkersOfATransactionThatJustCommittedWhenAskedTo() throws Exception {
+        try (KafkaProducer<byte[], byte[]> producer = transactional("audit-stable")) {
+            producer.initTransactions();
+            producer.beginTransaction();
+            for (int v = 1; v <= 3; v++) {
+                producer.send(new ProducerRecord<>("k.stable", 0, null, new byte[] {(byte) v}));
+            }
+            producer.commitTransaction(); // returns before the commit marker is written
+        }
+        try (KafkaAuditSource source = KafkaAuditSource.open(KAFKA.clientProperties(), List.of("k.stable"),
+                KafkaAuditSource.DEFAULT_STALL_TIMEOUT, java.time.Duration.ofSeconds(30))) {
+            assertThat(source.partitions("k.stable")).containsExactly(new PartitionRange("k.stable", 0, 0, 4));
+            List<Integer> out = new ArrayList<>();
+            source.read("k.stable", r -> out.add((int) r.value()[0]));
+            assertThat(out).containsExactly(1, 2, 3);
         }
     }
 

@@ -134,6 +134,6 @@ final class AuditCommand implements Command {
     private static AuditSource openKafka(Options options, Auditor auditor) throws UsageException, AuditInputException {
         AuditTopics.quietKafkaLogs();
         return KafkaAuditSource.open(AuditTopics.consumerProperties(options), auditor.topics(),
-                AuditTopics.stallTimeout(options));
+                AuditTopics.stallTimeout(options), AuditTopics.awaitStable(options));
     }
 }

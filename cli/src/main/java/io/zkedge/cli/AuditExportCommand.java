@@ -66,7 +66,7 @@ final class AuditExportCommand implements Command {
         }
         AuditTopics.quietKafkaLogs();
         try (KafkaAuditSource source = KafkaAuditSource.open(AuditTopics.consumerProperties(options), topics,
-                AuditTopics.stallTimeout(options))) {
+                AuditTopics.stallTimeout(options), AuditTopics.awaitStable(options))) {
             long n = ExportFileWriter.write(source, topics, file);
             out.println("exported " + n + " records of " + String.join(", ", topics) + " to " + file);
             return ExitCode.OK;

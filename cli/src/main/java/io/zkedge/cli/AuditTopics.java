@@ -10,7 +10,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 final class AuditTopics {
 
     static final Set<String> OPTIONS = Set.of("bootstrap-servers", "verdicts-topic", "compliance-topic",
-            "proofs-topic", "dead-letter-topic", "consumer-property", "stall-timeout");
+            "proofs-topic", "dead-letter-topic", "consumer-property", "stall-timeout", "await-stable");
 
     static final String HELP = String.join("\n",
             "  --verdicts-topic NAME        verdicts (default " + Auditor.DEFAULT_VERDICTS_TOPIC + ")",
@@ -18,7 +18,9 @@ final class AuditTopics {
             "  --proofs-topic NAME          with --dead-letter-topic: account for every proof record",
             "  --dead-letter-topic NAME     (exactly one verdict or one non-LATE dead letter each)",
             "  --consumer-property K=V      extra Kafka consumer setting, e.g. security.protocol=SSL (repeatable)",
-            "  --stall-timeout TIME         give up when a partition makes no progress this long (default 60s)");
+            "  --stall-timeout TIME         give up when a partition makes no progress this long (default 60s)",
+            "  --await-stable TIME          first wait up to TIME for open transactions to finish (default 0s;",
+            "                               use e.g. 30s right after a pipeline has drained)");
 
     private AuditTopics() {}
 
@@ -58,6 +60,14 @@ final class AuditTopics {
         Duration d = GatewaySimulateCommand.duration(o.string("stall-timeout", "60s"));
         if (d.isNegative() || d.isZero()) {
             throw new UsageException("--stall-timeout must be positive");
+        }
+        return d;
+    }
+
+    static Duration awaitStable(Options o) throws UsageException {
+        Duration d = GatewaySimulateCommand.duration(o.string("await-stable", "0s"));
+        if (d.isNegative()) {
+            throw new UsageException("--await-stable must not be negative");
         }
         return d;
     }
