@@ -79,6 +79,7 @@ public final class KafkaAuditSource implements AuditSource {
         KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(),
                 new ByteArrayDeserializer());
         KafkaAuditSource source = new KafkaAuditSource(consumer, stallTimeout);
+        long stableDeadline = System.nanoTime() + awaitStable.toNanos(); // one wait for all topics
         try {
             Set<String> existing = consumer.listTopics().keySet();
             for (String topic : topics) {
@@ -89,7 +90,7 @@ public final class KafkaAuditSource implements AuditSource {
                     throw new AuditInputException("topic " + topic + " does not exist");
                 }
                 if (!awaitStable.isZero()) {
-                    source.awaitStable(props, topic, awaitStable);
+                    source.awaitStable(props, topic, stableDeadline);
                 }
                 source.ranges.put(topic, source.snapshot(topic));
             }
@@ -100,15 +101,15 @@ public final class KafkaAuditSource implements AuditSource {
         }
     }
 
-    private void awaitStable(Properties props, String topic, Duration timeout) {
+    private void awaitStable(Properties props, String topic, long deadline) {
         List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
                 .map(p -> new TopicPartition(topic, p.partition())).toList();
         Properties uncommittedProps = new Properties();
         uncommittedProps.putAll(props);
         uncommittedProps.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_uncommitted");
+        uncommittedProps.put(ConsumerConfig.CLIENT_ID_CONFIG, props.get(ConsumerConfig.CLIENT_ID_CONFIG) + "-watermarks");
         try (KafkaConsumer<byte[], byte[]> uncommitted = new KafkaConsumer<>(uncommittedProps,
                 new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            long deadline = System.nanoTime() + timeout.toNanos();
             while (!consumer.endOffsets(partitions).equals(uncommitted.endOffsets(partitions))
                     && System.nanoTime() < deadline) {
                 try {

@@ -54,7 +54,10 @@ final class AuditExportCommand implements Command {
 
     @Override
     public int run(Options options, PrintStream out, PrintStream err) throws Exception {
-        Path file = Path.of(options.string("out"));
+        Path file = Path.of(options.string("out")).toAbsolutePath();
+        if (!java.nio.file.Files.isDirectory(file.getParent())) {
+            throw new UsageException("--out " + file + ": the directory " + file.getParent() + " does not exist");
+        }
         List<String> topics = new ArrayList<>(List.of(AuditTopics.verdicts(options), AuditTopics.compliance(options)));
         String[] accounting = AuditTopics.accounting(options);
         if (accounting != null) {
