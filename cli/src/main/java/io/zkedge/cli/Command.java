@@ -15,6 +15,11 @@ interface Command {
     /** The option names it accepts (without {@code --}). */
     Set<String> options();
 
+    /** The options that may be given more than once (see {@link Options#strings}). */
+    default Set<String> repeatableOptions() {
+        return Set.of();
+    }
+
     /** Its {@code --help} text. */
     String help();
 

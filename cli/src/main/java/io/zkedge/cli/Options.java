@@ -12,23 +12,33 @@ import java.util.Set;
 
 /**
  * The {@code --name value} options of one command. Every option takes a value, except
- * {@code --help}; an option may appear once; an option the command does not know is an error.
+ * {@code --help}; an option may appear once unless the command declares it repeatable; an option
+ * the command does not know is an error.
  */
 final class Options {
 
     private final String command;
     private final Map<String, String> values;
+    private final Map<String, List<String>> repeated;
     private final boolean help;
 
-    private Options(String command, Map<String, String> values, boolean help) {
+    private Options(String command, Map<String, String> values, Map<String, List<String>> repeated, boolean help) {
         this.command = command;
         this.values = values;
+        this.repeated = repeated;
         this.help = help;
     }
 
     /** Parses {@code args} for {@code command}, which knows the options named in {@code known}. */
     static Options parse(String command, Set<String> known, List<String> args) throws UsageException {
+        return parse(command, known, Set.of(), args);
+    }
+
+    /** Like {@link #parse(String, Set, List)}; the options in {@code repeatable} may appear more than once. */
+    static Options parse(String command, Set<String> known, Set<String> repeatable, List<String> args)
+            throws UsageException {
         Map<String, String> values = new LinkedHashMap<>();
+        Map<String, List<String>> repeated = new LinkedHashMap<>();
         boolean help = false;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
@@ -46,11 +56,13 @@ final class Options {
             if (i + 1 >= args.size()) {
                 throw new UsageException(arg + " needs a value");
             }
-            if (values.put(name, args.get(++i)) != null) {
+            String value = args.get(++i);
+            repeated.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
+            if (values.put(name, value) != null && !repeatable.contains(name)) {
                 throw new UsageException(arg + " is given twice");
             }
         }
-        return new Options(command, values, help);
+        return new Options(command, values, repeated, help);
     }
 
     boolean help() {
@@ -63,6 +75,11 @@ final class Options {
             throw new UsageException("'" + command + "' needs --" + name);
         }
         return value;
+    }
+
+    /** Every value of a repeatable option, in command-line order (empty when absent). */
+    List<String> strings(String name) {
+        return List.copyOf(repeated.getOrDefault(name, List.of()));
     }
 
     String string(String name, String defaultValue) {

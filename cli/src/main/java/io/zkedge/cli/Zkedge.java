@@ -15,6 +15,8 @@ import java.util.List;
  * zkedge gateway --bootstrap-servers H:P [--rate R] [--duration T | --count N] [options]
  * zkedge keys generate --purpose edge-node|module-signing --out PREFIX
  * zkedge module sign|verify|inspect|publish ...
+ * zkedge audit --public-key FILE [--public-key FILE...] (--bootstrap-servers H:P | --input FILE) [--report DIR]
+ * zkedge audit export --bootstrap-servers H:P --out FILE
  * </pre>
  *
  * <p>A command is one word ({@code gateway}) or two ({@code verify range}); its options follow.
@@ -37,7 +39,9 @@ public final class Zkedge {
                 new ModuleSignCommand(),
                 new ModuleVerifyCommand(),
                 new ModuleInspectCommand(),
-                new ModulePublishCommand());
+                new ModulePublishCommand(),
+                new AuditCommand(),
+                new AuditExportCommand());
     }
 
     public static void main(String[] args) {
@@ -62,7 +66,8 @@ public final class Zkedge {
         }
         try {
             int nameWords = command.name().split(" ").length;
-            Options options = Options.parse(command.name(), command.options(), words.subList(nameWords, words.size()));
+            Options options = Options.parse(command.name(), command.options(), command.repeatableOptions(),
+                    words.subList(nameWords, words.size()));
             if (options.help()) {
                 out.println(command.help());
                 return ExitCode.OK;
