@@ -69,7 +69,9 @@ running_pid() {
   pid="$(cat "$file")"
   [[ "$pid" =~ ^[0-9]+$ ]] || return 1
   [[ -r "/proc/$pid/cmdline" ]] || return 1
-  tr '\0' '\n' <"/proc/$pid/cmdline" 2>/dev/null | grep -qxF -- "$(process_marker "$1")" || return 1
+  # grep without -q reads to the end: with -q it may quit early, and under pipefail tr's SIGPIPE
+  # (the class path makes the command line long) would count as "not ours".
+  tr '\0' '\n' <"/proc/$pid/cmdline" 2>/dev/null | grep -xF -- "$(process_marker "$1")" >/dev/null || return 1
   echo "$pid"
 }
 
