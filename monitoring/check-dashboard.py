@@ -10,6 +10,8 @@ files parse as YAML.
         also record the scraped names (committed, so the check runs offline)
     monitoring/check-dashboard.py
         check against monitoring/metric-names.txt
+    monitoring/check-dashboard.py --prometheus http://127.0.0.1:9090
+        also evaluate every query on a Prometheus that scrapes the cluster (each must return data)
 
 Exit 0 when everything checks, 1 with one line per problem otherwise.
 """
@@ -18,6 +20,7 @@ import json
 import pathlib
 import re
 import sys
+import urllib.parse
 import urllib.request
 
 import yaml
@@ -52,6 +55,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scrape", nargs="+", metavar="URL", help="Prometheus endpoints of the reporters")
     parser.add_argument("--save", metavar="FILE", help="write the scraped metric names to FILE")
+    parser.add_argument("--prometheus", metavar="URL", help="a Prometheus to evaluate every query on")
     args = parser.parse_args()
     problems = []
 
@@ -95,6 +99,25 @@ def main():
             used.add(name)
             if name not in names:
                 problems.append(f"panel '{title}': {name} is not exported by the reporters")
+
+    if args.prometheus:
+        for title, expr in dashboard_queries(dashboard):
+            # The dashboard's $job variable: every job.
+            query = expr.replace("$job", ".*")
+            url = args.prometheus.rstrip("/") + "/api/v1/query?" + urllib.parse.urlencode({"query": query})
+            try:
+                with urllib.request.urlopen(url, timeout=10) as answer:
+                    result = json.load(answer)
+            except Exception as e:  # an HTTP 400 is a PromQL syntax error
+                problems.append(f"panel '{title}': Prometheus refused '{query}': {e}")
+                continue
+            if result.get("status") != "success":
+                problems.append(f"panel '{title}': '{query}' failed: {result.get('error')}")
+            elif not result["data"]["result"]:
+                problems.append(f"panel '{title}': '{query}' returned no series")
+            else:
+                evaluated = len(result["data"]["result"])
+                print(f"ok  {title}: {evaluated} series  <- {query}")
 
     for problem in problems:
         print(problem)
