@@ -22,6 +22,7 @@ import pathlib
 import posixpath
 import subprocess
 import sys
+import tempfile
 import zipfile
 
 import jsonschema
@@ -228,6 +229,41 @@ def check_structure(docs, deployment):
             problem(f"{path_key} {value} is in no mounted volume")
 
 
+PARSE_CONFIG = """
+public class ParseJobConfig {
+    public static void main(String[] args) throws Exception {
+        System.out.println(io.zkedge.jobs.verification.VerificationJobConfig.fromArgs(new String[] {"--config", args[0]}));
+    }
+}
+"""
+
+
+def check_job_config(docs):
+    """Step 4: the job's own parser reads the ConfigMap's settings."""
+    root = HERE.parent.parent
+    jars = [j for j in sorted((root / "jobs" / "target").glob("zkedge-jobs-*.jar")) if not j.name.startswith("original-")]
+    classpath = root / "run" / "classpath" / "flink.txt"
+    if not jars or not classpath.exists():
+        print("job settings: not parsed (no jobs/target jar or run/classpath/flink.txt; build and run scripts/flink-start.sh once)")
+        return
+    config = next((d for _, d in docs if d.get("kind") == "ConfigMap" and d["metadata"]["name"] == "zkedge-job-config"), None)
+    if config is None:
+        problem("no ConfigMap zkedge-job-config")
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        settings = pathlib.Path(tmp) / "zkedge.yaml"
+        settings.write_text(config["data"]["zkedge.yaml"], encoding="utf-8")
+        source = pathlib.Path(tmp) / "ParseJobConfig.java"
+        source.write_text(PARSE_CONFIG, encoding="utf-8")
+        run = subprocess.run(["java", "-cp", f"{jars[0]}:{classpath.read_text().strip()}", str(source), str(settings)],
+                             capture_output=True, text=True)
+    if run.returncode != 0:
+        reason = [line for line in run.stderr.splitlines() if "Exception" in line][:1] or run.stderr.splitlines()[-1:]
+        problem(f"zkedge-job-config: the job refuses zkedge.yaml: {reason}")
+    else:
+        print("job settings: accepted by VerificationJobConfig.fromArgs")
+
+
 def main():
     docs = load_documents()
     check_common(docs)
@@ -237,6 +273,7 @@ def main():
     else:
         check_crd(deployments[0])
         check_structure(docs, deployments[0])
+    check_job_config(docs)
     for p in problems:
         print(p)
     if not problems:

@@ -36,9 +36,10 @@ die() { echo "$me: $*" >&2; exit 1; }
 # first time downloads from Maven Central) and again when the POM changes.
 cluster_classpath() {
   local profile="$1" pom="$cluster_root/scripts/cluster-runtime/pom.xml"
-  local file="$run_dir/classpath/$profile.txt" log
+  # Kept in the checkout's run/ whatever ZKEDGE_RUN_DIR is: the same for every run directory.
+  local file="$cluster_root/run/classpath/$profile.txt" log
   if [[ ! -s "$file" || "$pom" -nt "$file" ]] || ! classpath_complete "$file"; then
-    mkdir -p "$run_dir/classpath"
+    mkdir -p "$cluster_root/run/classpath"
     say "resolving the $profile class path from Maven (first time: a download) ..."
     log="$(mktemp "${TMPDIR:-/tmp}/zkedge-cp.XXXXXX")"
     if ! mvn -B -ntp -q -f "$pom" -P "$profile" dependency:build-classpath \
