@@ -14,7 +14,7 @@
 # JOB-ARGS are the job's settings (docs/configuration.md), e.g.
 #   scripts/submit.sh -- --signing.key-path run/keys/edge.pem --verifier.trust-bundle-dir B \
 #                        --verifier.trusted-keys-dir K
-# --kafka.bootstrap-servers defaults to the broker of scripts/kafka-start.sh.
+# --kafka.bootstrap-servers defaults to the broker of scripts/kafka-start.sh (unless --config is given).
 # Exit: 0 running, 1 submission or start failed, 2 usage error.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/cluster-common.sh"
@@ -39,7 +39,9 @@ while (($#)); do
 done
 job_args=("$@")
 command -v jq >/dev/null || die "jq is needed to read Flink's REST answers (apt-get install jq)"
-if [[ " ${job_args[*]-} " != *" --kafka.bootstrap-servers "* ]]; then
+# The broker of kafka-start.sh, unless the arguments name one or a settings file (which may;
+# a flag would override it).
+if [[ " ${job_args[*]-} " != *" --kafka.bootstrap-servers "* && " ${job_args[*]-} " != *" --config "* ]]; then
   job_args=(--kafka.bootstrap-servers "$kafka_bootstrap" "${job_args[@]}")
 fi
 
