@@ -181,6 +181,13 @@ group_lag() {
 }
 caught_up() { [[ "$(group_lag)" == 0 ]]; }
 wait_for 300 "the job to consume every proofs record" caught_up
+# The offsets and the sinks' transactions are both committed when a checkpoint completes, in no
+# fixed order: one more completed checkpoint, and a moment for Kafka's commit markers, make sure
+# every answer is visible to read_committed readers before the audit reads up to the end.
+caught_up_ms=$(now_ms)
+checkpoint_after_catch_up() { (($(last_checkpoint_end) > caught_up_ms)); }
+wait_for 120 "a checkpoint after the job caught up" checkpoint_after_catch_up
+sleep 2
 all_running || die "the job is not RUNNING after the test: $(job_json | jq -c '{state, vertices: [.vertices[].status]}')"
 
 # --- the audit: one function, so that the interim check is replaced in one place ---
