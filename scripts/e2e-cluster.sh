@@ -3,8 +3,9 @@
 #
 #   1. starts a Kafka broker (scripts/kafka-start.sh) and a Flink session cluster with two
 #      TaskManagers (scripts/flink-start.sh), in run/e2e-cluster on ports of their own;
-#   2. submits the verification job (scripts/submit.sh) with a freshly generated edge signing key
-#      and the bundled verifier modules (verifier.allow-bundled-modules, a dev flag);
+#   2. signs a trust bundle with a throw-away release key, checks that the cluster refuses the job
+#      with a tampered module, then submits the verification job (scripts/submit.sh) with the
+#      signed bundle and a freshly generated edge signing key;
 #   3. runs a simulated gateway (real range proofs, some tampered, replayed and garbage records);
 #   4. kill -9's a TaskManager that runs tasks while records flow, starts a new one, and measures
 #      the recovery (failure noticed, all tasks running again, first checkpoint after it);
@@ -79,17 +80,38 @@ mkdir -p "$e2e"
 # --- build first, so that builds do not count against any timeout ---
 say "building the CLI and the job jar if needed ..."
 "$root/zkedge" --help >/dev/null
+job_jar="$("$root/scripts/submit.sh" --build-only)"
 
 # --- the edge node's signing key (PKCS#8 PEM; the auditor gets the public key) ---
 openssl genpkey -algorithm ed25519 -out "$e2e/edge.pem" 2>/dev/null
 openssl pkey -in "$e2e/edge.pem" -pubout -out "$e2e/edge.pub" 2>/dev/null
 
+# --- the trust bundle: the shipped verifier module, signed by a release key made for this run ---
+java -cp "$job_jar:$(cluster_classpath flink)" "$root/scripts/lib/cluster-sign-bundle.java" \
+  "$root/verifiers/dist/zkedge_bulletproofs_verifier.wasm" "$e2e/bundle" "$e2e/trusted-keys" >/dev/null
+# A copy whose module has one byte changed after signing: the job must not start with it.
+cp -r "$e2e/bundle" "$e2e/tampered-bundle"
+module="$e2e/tampered-bundle/modules/zkedge_bulletproofs_verifier.wasm"
+printf '\x01' | dd of="$module" bs=1 seek=$(($(stat -c %s "$module") - 1)) conv=notrunc status=none
+
 "$root/scripts/kafka-start.sh"
 "$root/scripts/flink-start.sh" --taskmanagers 2
 
-job_id="$("$root/scripts/submit.sh" --parallelism 2 -- \
+say "submitting with the tampered bundle: must be refused"
+if "$root/scripts/submit.sh" --jar "$job_jar" -- --signing.key-path "$e2e/edge.pem" \
+     --verifier.trust-bundle-dir "$e2e/tampered-bundle" --verifier.trusted-keys-dir "$e2e/trusted-keys" \
+     >/dev/null 2>"$e2e/tampered-submit.log"; then
+  die "the cluster accepted a job with a tampered verifier module"
+fi
+# Refused for the right reason: the manifest's SHA-256 does not match the module bytes.
+grep -q 'UntrustedArtifactException.*DIGEST_MISMATCH' "$e2e/tampered-submit.log" \
+  || { cat "$e2e/tampered-submit.log" >&2; die "the tampered bundle was refused, but not for its digest"; }
+say "refused: $(grep -o 'DIGEST_MISMATCH.*' "$e2e/tampered-submit.log" | cut -c1-120)"
+
+job_id="$("$root/scripts/submit.sh" --jar "$job_jar" --parallelism 2 -- \
   --signing.key-path "$e2e/edge.pem" \
-  --verifier.allow-bundled-modules true \
+  --verifier.trust-bundle-dir "$e2e/bundle" \
+  --verifier.trusted-keys-dir "$e2e/trusted-keys" \
   --kafka.transactional-id-prefix "zkedge-e2e-$(date +%s)" \
   --checkpoint.interval "2 s" \
   --compliance.window-size "15 s" \
@@ -200,7 +222,7 @@ audit_outputs() {
   else
     # INTERIM: until `zkedge audit` is on this branch (read_committed accounting + chain check).
     say "zkedge audit is not available yet: INTERIM check scripts/lib/cluster-output-check.java"
-    java -cp "$(ls "$root"/jobs/target/zkedge-jobs-*.jar | grep -v original | head -n 1):$(cluster_classpath flink)" \
+    java -cp "$job_jar:$(cluster_classpath flink)" \
       "$root/scripts/lib/cluster-output-check.java" --bootstrap-servers "$kafka_bootstrap" \
       --public-key "$e2e/edge.pub" --settle-seconds 120 --report "$report_dir/figures.json"
   fi

@@ -10,6 +10,7 @@
 #   --from PATH         start from a savepoint or retained checkpoint (a chk-N directory)
 #   --jar FILE          submit this jar instead of building jobs/target/zkedge-jobs-*.jar
 #   --timeout SECONDS   how long to wait for RUNNING (default 180)
+#   --build-only        build the job jar if needed, print its path, submit nothing
 #
 # JOB-ARGS are the job's settings (docs/configuration.md), e.g.
 #   scripts/submit.sh -- --signing.key-path run/keys/edge.pem --verifier.trust-bundle-dir B \
@@ -19,11 +20,12 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/cluster-common.sh"
 
-usage() { sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'; }
 parallelism=2
 from=""
 jar=""
 timeout=180
+build_only=false
 while (($#)); do
   case "$1" in
     --parallelism) [[ "${2:-}" =~ ^[1-9][0-9]*$ ]] || { echo "$me: --parallelism needs a positive number" >&2; exit 2; }
@@ -32,6 +34,7 @@ while (($#)); do
     --jar) [[ -f "${2:-}" ]] || { echo "$me: --jar needs an existing file" >&2; exit 2; }; jar="$2"; shift 2 ;;
     --timeout) [[ "${2:-}" =~ ^[1-9][0-9]*$ ]] || { echo "$me: --timeout needs seconds" >&2; exit 2; }
                timeout="$2"; shift 2 ;;
+    --build-only) build_only=true; shift ;;
     -h|--help) usage; exit 0 ;;
     --) shift; break ;;
     *) break ;;
@@ -74,6 +77,10 @@ if [[ -z "$jar" ]]; then
     rm -f "$log"
   fi
   jar="$(job_jar)"
+fi
+if $build_only; then
+  echo "$jar"
+  exit 0
 fi
 
 curl -fsS -m 5 "$flink_rest/overview" >/dev/null 2>&1 || die "no Flink cluster answers on $flink_rest (scripts/flink-start.sh)"
