@@ -12,13 +12,14 @@
 #   5. waits until the job consumed everything, then audits the outputs: every proofs record has
 #      exactly one verdict or dead letter (read_committed), chains and signatures intact.
 #
-#   scripts/e2e-cluster.sh [--duration SECONDS] [--sensors N] [--rate R] [--keep]
+#   scripts/e2e-cluster.sh [--duration SECONDS] [--sensors N] [--rate R] [--keep | --stop]
 #
 #   --duration  how long the gateway publishes (default 90)
 #   --sensors   simulated sensors (default 6)
 #   --rate      proofs per second over all sensors (default 4; proving costs ~0.3 s per proof)
-#   --keep      leave broker and cluster running afterwards (stop: ZKEDGE_RUN_DIR=run/e2e-cluster
-#               with the same ports, scripts/flink-stop.sh and scripts/kafka-stop.sh)
+#   --keep      leave broker and cluster running afterwards (Kafka 127.0.0.1:19092, Flink
+#               http://127.0.0.1:18081, Prometheus 19249-19259)
+#   --stop      stop what a --keep run left running, and exit
 #
 # Exit 0 when the audit is clean and the job recovered; 1 otherwise. Logs in run/e2e-cluster.
 set -euo pipefail
@@ -45,7 +46,8 @@ while (($#)); do
     --sensors) sensors="${2:?}"; shift 2 ;;
     --rate) rate="${2:?}"; shift 2 ;;
     --keep) keep=true; shift ;;
-    -h|--help) sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --stop) "$root/scripts/flink-stop.sh"; "$root/scripts/kafka-stop.sh"; exit 0 ;;
+    -h|--help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit 0 ;;
     *) echo "$me: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done

@@ -13,7 +13,7 @@ only=""
 while (($#)); do
   case "$1" in
     --taskmanager) [[ -n "${2:-}" ]] || { echo "$me: --taskmanager needs a name" >&2; exit 2; }; only="$2"; shift 2 ;;
-    -h|--help) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit 0 ;;
     *) echo "$me: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done

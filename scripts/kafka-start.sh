@@ -11,6 +11,13 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/cluster-common.sh"
 
+for arg in "$@"; do
+  case "$arg" in
+    -h|--help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit 0 ;;
+    *) echo "$me: unknown option $arg (see --help)" >&2; exit 2 ;;
+  esac
+done
+
 kafka_dir="$run_dir/kafka"
 heap="${ZKEDGE_KAFKA_HEAP:--Xms256m -Xmx512m}"
 ready_timeout="${ZKEDGE_KAFKA_READY_TIMEOUT:-90}"

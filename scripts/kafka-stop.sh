@@ -12,7 +12,7 @@ delete_data=false
 for arg in "$@"; do
   case "$arg" in
     --delete-data) delete_data=true ;;
-    -h|--help) sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit 0 ;;
     *) echo "$me: unknown option $arg" >&2; exit 2 ;;
   esac
 done
