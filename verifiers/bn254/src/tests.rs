@@ -271,6 +271,15 @@ fn group_law_is_consistent() {
     assert!(three.to_affine().is_on_curve());
     let p = g1_generator().to_jacobian();
     assert!(p.mul_words(&[5]).equals(&p.double().double().add(&p)));
+    let p3 = p.mul_words(&[3]);
+    assert!(p3.add_affine(&g1_generator()).equals(&p.mul_words(&[4])));
+    assert!(p.add_affine(&g1_generator()).equals(&p.double()));
+    assert!(p.add_affine(&g1_generator().neg()).is_identity());
+    let q = p3.to_affine();
+    let msm = Jacobian::multi_mul(&[g1_generator(), q], &[[7, 0, 0, 1], [5, 0, 0, 0]], 4);
+    let mut k = [7u64, 0, 0, 1];
+    k[0] += 15;
+    assert!(msm.equals(&p.mul_words(&k)));
 }
 
 #[test]
