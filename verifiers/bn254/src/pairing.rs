@@ -220,7 +220,7 @@ impl G2Prepared {
     }
 }
 
-/// `P` with `-xP` precomputed... kept as the two factors the line evaluation needs.
+/// The affine coordinates of `P` that a line is evaluated at.
 #[derive(Copy, Clone)]
 struct Evaluation {
     x: Fp,
@@ -242,8 +242,10 @@ pub fn multi_miller_loop(
     fresh: &[(G1Affine, G2Affine)],
     work: &mut [LineGeneratorSlot],
 ) -> Fp12 {
+    // Every fresh pair needs its own slot: a short `work` would silently drop pairs.
+    assert!(work.len() >= fresh.len(), "one work slot per fresh pair");
     for (slot, (_, q)) in work.iter_mut().zip(fresh.iter()) {
-        slot.0 = Some(LineGenerator::new(q));
+        slot.0 = LineGenerator::new(q);
     }
     let mut f = Fp12::ONE;
     let mut k = 0;
@@ -259,11 +261,9 @@ pub fn multi_miller_loop(
             }
         }
         for ((p, q), slot) in fresh.iter().zip(work.iter_mut()) {
-            if let Some(gen) = slot.0.as_mut() {
-                let line = gen.line(step);
-                if !p.infinity && !q.infinity {
-                    f = apply(&f, &line, &Evaluation { x: p.x, y: p.y });
-                }
+            if !p.infinity && !q.infinity {
+                let line = slot.0.line(step);
+                f = apply(&f, &line, &Evaluation { x: p.x, y: p.y });
             }
         }
         k += 1;
@@ -271,12 +271,25 @@ pub fn multi_miller_loop(
     f
 }
 
-/// Working state of one on-the-fly pair of [`multi_miller_loop`].
-pub struct LineGeneratorSlot(Option<LineGenerator>);
+/// Working state of one on-the-fly pair of [`multi_miller_loop`] (written before use, so any
+/// value, including all-zero bytes, is a valid initial state).
+pub struct LineGeneratorSlot(LineGenerator);
 
 impl LineGeneratorSlot {
-    /// An empty slot.
-    pub const EMPTY: LineGeneratorSlot = LineGeneratorSlot(None);
+    /// An unused slot.
+    pub const EMPTY: LineGeneratorSlot = LineGeneratorSlot(LineGenerator {
+        t: G2Projective::ZERO,
+        q: Affine {
+            x: Fp2::ZERO,
+            y: Fp2::ZERO,
+            infinity: false,
+        },
+        minus_q: Affine {
+            x: Fp2::ZERO,
+            y: Fp2::ZERO,
+            infinity: false,
+        },
+    });
 }
 
 /// `f^((p¹² - 1)/r)`.
