@@ -11,8 +11,7 @@
 //!   `4m/R < 4·2^254/2^261 < 1/32`, so it is `< 2m` again.
 //! * `add` and `sub` bring their result back into `[0, 2m)` with one conditional
 //!   subtraction/addition of `2m`.
-//! * Column sums in `mul`: each of the 17 product columns holds at most 9 products `< 2^58` and
-//!   REDC adds at most 9 more, plus a carry `< 2^35`: `< 18·2^58 + 2^35 < 2^63`. No overflow.
+//! * The products themselves are in `montgomery` (generated, fully unrolled).
 //!
 //! Comparisons go through [`canonical`](self) limbs (`< m`).
 
@@ -53,53 +52,13 @@ macro_rules! montgomery_field {
             /// `self · rhs` (Montgomery product; see the module docs for the bounds).
             #[inline(never)]
             pub fn mul(&self, rhs: &$name) -> $name {
-                let (a, b) = (&self.0, &rhs.0);
-                let mut z = [0u64; 18];
-                for i in 0..9 {
-                    let ai = a[i] as u64;
-                    for j in 0..9 {
-                        z[i + j] += ai * b[j] as u64;
-                    }
-                }
-                Self::redc(z)
+                $name($crate::montgomery::mont_mul(&self.0, &rhs.0, &Self::MODULUS, Self::INV))
             }
 
-            /// `self²`: the cross products once, doubled.
+            /// `self²`.
             #[inline(never)]
             pub fn square(&self) -> $name {
-                let a = &self.0;
-                let mut z = [0u64; 18];
-                for i in 0..9 {
-                    let ai = a[i] as u64;
-                    let ai2 = 2 * ai;
-                    z[2 * i] += ai * ai;
-                    for j in (i + 1)..9 {
-                        z[i + j] += ai2 * a[j] as u64;
-                    }
-                }
-                Self::redc(z)
-            }
-
-            /// Montgomery reduction of a 17-column product: `z / R mod m`, in `[0, 2m)`.
-            #[inline(always)]
-            fn redc(mut z: [u64; 18]) -> $name {
-                const M: [u32; 9] = $m;
-                for i in 0..9 {
-                    let q = ((z[i] as u32).wrapping_mul(Self::INV) & $crate::backend::MASK) as u64;
-                    for j in 0..9 {
-                        z[i + j] += q * M[j] as u64;
-                    }
-                    // z[i] is now divisible by 2^29.
-                    z[i + 1] += z[i] >> 29;
-                }
-                let mut r = [0u32; 9];
-                let mut carry = 0u64;
-                for k in 0..9 {
-                    let v = z[9 + k] + carry;
-                    r[k] = (v as u32) & $crate::backend::MASK;
-                    carry = v >> 29;
-                }
-                $name(r)
+                $name($crate::montgomery::mont_square(&self.0, &Self::MODULUS, Self::INV))
             }
 
             /// `self + rhs`, in `[0, 2m)`.
@@ -223,11 +182,10 @@ macro_rules! montgomery_field {
 
             /// The integer value (not Montgomery form) in limbs, below the modulus.
             pub(crate) fn to_canonical_limbs(&self) -> [u32; 9] {
-                let mut z = [0u64; 18];
-                for i in 0..9 {
-                    z[i] = self.0[i] as u64;
-                }
-                Self::redc(z).canonical()
+                // x·1·R⁻¹: the Montgomery product with the integer 1.
+                let one = [1, 0, 0, 0, 0, 0, 0, 0, 0];
+                $name($crate::montgomery::mont_mul(&self.0, &one, &Self::MODULUS, Self::INV))
+                    .canonical()
             }
 
             /// The small integer `v` as an element.

@@ -28,6 +28,7 @@
 extern crate std;
 
 mod backend;
+mod montgomery;
 mod constants;
 pub mod curve;
 pub mod fp;

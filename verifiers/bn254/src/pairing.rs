@@ -314,14 +314,14 @@ pub fn final_exponentiation(f: &Fp12) -> Fp12 {
     let y5 = fu2.conjugate();
     let y6 = fu3.mul(&fu3.frobenius(1)).conjugate();
 
-    let mut t0 = y6.square().mul(&y4).mul(&y5);
+    let mut t0 = y6.cyclotomic_square().mul(&y4).mul(&y5);
     let mut t1 = y3.mul(&y5).mul(&t0);
     t0 = t0.mul(&y2);
-    t1 = t1.square().mul(&t0);
-    t1 = t1.square();
+    t1 = t1.cyclotomic_square().mul(&t0);
+    t1 = t1.cyclotomic_square();
     t0 = t1.mul(&y1);
     t1 = t1.mul(&y0);
-    t0 = t0.square();
+    t0 = t0.cyclotomic_square();
     t0.mul(&t1)
 }
 
@@ -333,7 +333,7 @@ fn exp_by_x(f: &Fp12) -> Fp12 {
     // x < 2^63 with bit 62 set: start from f and walk bits 61..0.
     let mut r = *f;
     for bit in (0..62).rev() {
-        r = r.square();
+        r = r.cyclotomic_square();
         if (BN_X >> bit) & 1 == 1 {
             r = r.mul(f);
         }

@@ -219,6 +219,11 @@ fn frobenius_is_the_p_power() {
     assert!(f.frobenius(2).equals(&fp.frobenius(1)));
     assert!(f.frobenius(3).equals(&fp.frobenius(2)));
     assert!(f.mul(&f.invert()).is_one());
+    // In the cyclotomic subgroup (after f^((p^6 - 1)(p^2 + 1))) the fast square agrees.
+    let g = f.conjugate().mul(&f.invert());
+    let g = g.frobenius(2).mul(&g);
+    assert!(g.cyclotomic_square().equals(&g.square()));
+    assert!(!f.cyclotomic_square().equals(&f.square()), "f itself is not cyclotomic");
     assert!(f.square().equals(&f.mul(&f)));
 }
 
