@@ -254,6 +254,10 @@ fn generators_are_on_their_curves_and_have_order_r() {
     assert!(g1.to_jacobian().mul_words(&r_words()).is_identity());
     assert!(g2.to_jacobian().mul_words(&r_words()).is_identity());
     assert!(g2_in_subgroup(&g2));
+    for k in [2u64, 3, 0xdead_beef_1234_5678] {
+        let q = g2.to_jacobian().mul_words(&[k, 1, 0, 7]).to_affine();
+        assert!(g2_in_subgroup(&q) && g2_in_subgroup_by_eigenvalue(&q));
+    }
     // The encodings round-trip.
     assert!(g1_from_bytes(&g1_to_bytes(&g1)).unwrap().equals(&g1));
     assert!(g2_from_bytes(&g2_to_bytes(&g2)).unwrap().equals(&g2));
@@ -364,6 +368,7 @@ fn subgroup_check_rejects_twist_points_outside_g2() {
             assert!(q.is_on_curve());
             let in_g2 = q.to_jacobian().mul_words(&r_words()).is_identity();
             assert_eq!(g2_in_subgroup(&q), in_g2);
+            assert_eq!(g2_in_subgroup_by_eigenvalue(&q), in_g2);
             assert!(
                 !in_g2,
                 "a random twist point is in G2 with negligible probability"
