@@ -325,7 +325,6 @@ pub fn final_exponentiation(f: &Fp12) -> Fp12 {
     t0.mul(&t1)
 }
 
-
 /// `f^x` for `f` in the cyclotomic subgroup.
 fn exp_by_x(f: &Fp12) -> Fp12 {
     // x < 2^63 with bit 62 set: start from f and walk bits 61..0.

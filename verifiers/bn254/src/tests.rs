@@ -223,7 +223,10 @@ fn frobenius_is_the_p_power() {
     let g = f.conjugate().mul(&f.invert());
     let g = g.frobenius(2).mul(&g);
     assert!(g.cyclotomic_square().equals(&g.square()));
-    assert!(!f.cyclotomic_square().equals(&f.square()), "f itself is not cyclotomic");
+    assert!(
+        !f.cyclotomic_square().equals(&f.square()),
+        "f itself is not cyclotomic"
+    );
     assert!(f.square().equals(&f.mul(&f)));
 }
 
@@ -298,8 +301,18 @@ fn group_law_is_consistent() {
         [1, 0, 0, 0],
         [15, 0, 0, 0],
         [u64::MAX, u64::MAX, u64::MAX, u64::MAX],
-        [0x9e37_79b9_7f4a_7c15, 0xf39c_c060_5ced_c834, 0x1082_276b_f3a2_7251, 0xf86c_6a11_d0c1_8e95],
-        [0xffff_ffff_0000_0001, 0x8000_0000_0000_0000, 0, 0x8000_0000_0000_0000],
+        [
+            0x9e37_79b9_7f4a_7c15,
+            0xf39c_c060_5ced_c834,
+            0x1082_276b_f3a2_7251,
+            0xf86c_6a11_d0c1_8e95,
+        ],
+        [
+            0xffff_ffff_0000_0001,
+            0x8000_0000_0000_0000,
+            0,
+            0x8000_0000_0000_0000,
+        ],
     ] {
         assert!(p.mul_words(&k).equals(&plain(&k)), "{:?}", k);
     }
