@@ -10,7 +10,7 @@
 //   {"id":2,"op":"verify","proof":{...},"publicSignals":[...]}
 //     -> {"id":2,"valid":true|false}
 //   anything that fails -> {"id":<id or null>,"error":"<one line>"}
-// After loading it prints {"ready":true,...} once. It exits when stdin closes. Diagnostics go to
+// After loading snarkjs, the keys and the curve it prints {"ready":true,...} once. It exits when stdin closes. Diagnostics go to
 // stderr only, so stdout carries nothing but answers.
 "use strict";
 const fs = require("fs");
@@ -52,16 +52,27 @@ function checkInput(input) {
 
 async function main() {
   const snarkjs = require(snarkjsDir);
+  // snarkjs's own dependencies, resolved from its directory (the pinned circuits/node_modules).
+  const fromSnarkjs = (name) => require(require.resolve(name, { paths: [snarkjsDir] }));
+  const { WitnessCalculatorBuilder } = fromSnarkjs("circom_runtime");
+  const { unstringifyBigInts } = fromSnarkjs("ffjavascript").utils;
   // Held in memory: snarkjs then reads no file per proof.
-  const wasm = new Uint8Array(fs.readFileSync(wasmPath));
   const zkey = new Uint8Array(fs.readFileSync(zkeyPath));
   const vk = JSON.parse(fs.readFileSync(vkPath, "utf8"));
+  // One witness calculator for the process: snarkjs.groth16.fullProve would compile the 2 MB
+  // witness generator again for every proof (~250 ms here), the calculator reuses its instance.
+  const witnessCalculator = await WitnessCalculatorBuilder(new Uint8Array(fs.readFileSync(wasmPath)));
+  // Build the BN254 curve (wasm field arithmetic, worker threads) now rather than in the first
+  // proof: snarkjs caches it process-wide, so "ready" means warm.
+  await snarkjs.curves.getCurveFromName("bn128");
 
   async function handle(request) {
     if (request.op === "prove") {
       checkInput(request.input);
-      const { proof, publicSignals } = await snarkjs.groth16.fullProve(
-        request.input, { type: "mem", data: wasm }, { type: "mem", data: zkey });
+      // What snarkjs.groth16.fullProve does, with the calculator kept: witness, then proof.
+      // A witness that violates the circuit (e.g. a reading outside [min, max]) throws here.
+      const wtns = await witnessCalculator.calculateWTNSBin(unstringifyBigInts(request.input), true);
+      const { proof, publicSignals } = await snarkjs.groth16.prove(zkey, wtns);
       return { proof, publicSignals };
     }
     if (request.op === "verify") {
