@@ -16,6 +16,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -123,6 +124,14 @@ public final class SnarkjsProverProcess implements AutoCloseable {
         return valid.booleanValue();
     }
 
+    /**
+     * CPU time the Node process has used so far (all its threads), where the platform reports it;
+     * on a shared machine a steadier cost figure than wall time.
+     */
+    public Optional<Duration> cpuTime() {
+        return process.info().totalCpuDuration();
+    }
+
     /** False once the process has died, timed out or answered out of protocol. */
     public synchronized boolean isUsable() {
         return usable && process.isAlive();
@@ -166,7 +175,14 @@ public final class SnarkjsProverProcess implements AutoCloseable {
         } catch (IOException e) {
             throw fail("cannot write to the snarkjs prover process: " + e.getMessage());
         }
-        JsonNode answer = next(timeout, "request " + request.get("op").asText());
+        JsonNode answer;
+        try {
+            answer = next(timeout, "request " + request.get("op").asText());
+        } catch (InterruptedException e) {
+            // The answer would arrive for the next request: give up this process instead.
+            fail("interrupted");
+            throw e;
+        }
         if (answer.path("id").asLong(-1) != request.get("id").asLong()) {
             throw fail("answer " + abbreviate(answer.toString()) + " is not for request " + request.get("id"));
         }
