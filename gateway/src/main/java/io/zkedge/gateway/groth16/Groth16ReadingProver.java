@@ -34,7 +34,8 @@ import java.util.Optional;
  *
  * <p>The proof is made by snarkjs in a long-lived Node process ({@link SnarkjsProverProcess}); the
  * blinding of the commitment is drawn here from {@link SecureRandom} and passed in; the witness
- * generator computes the commitment, which comes back as public signal 0. A reading outside
+ * generator computes the commitment, which comes back as public signal 0. (The proof's own
+ * randomisers r and s are drawn by snarkjs from Node's CSPRNG: docs/gateway-groth16.md.) A reading outside
  * {@code [min, max]} cannot be proven: {@link #prove} answers empty without asking snarkjs.
  *
  * <p>The record (docs/gateway-groth16.md): {@code proofSystem} GROTH16; {@code statementId} the
