@@ -5,7 +5,7 @@
 //   node groth16-prover-server.cjs <snarkjs-dir> <circuit.wasm> <circuit.zkey> <verification_key.json>
 //
 // Protocol: one JSON object per line on stdin, one JSON answer per line on stdout, in order.
-//   {"id":1,"op":"prove","input":{<witness input: decimal strings>}}
+//   {"id":1,"op":"prove","input":{<witness input: decimal strings>},"randomisers":["<r>","<s>"]}
 //     -> {"id":1,"proof":{<proof.json>},"publicSignals":[<public.json>]}
 //   {"id":2,"op":"verify","proof":{...},"publicSignals":[...]}
 //     -> {"id":2,"valid":true|false}
@@ -64,16 +64,45 @@ async function main() {
   const witnessCalculator = await WitnessCalculatorBuilder(new Uint8Array(fs.readFileSync(wasmPath)));
   // Build the BN254 curve (wasm field arithmetic, worker threads) now rather than in the first
   // proof: snarkjs caches it process-wide, so "ready" means warm.
-  await snarkjs.curves.getCurveFromName("bn128");
+  const curve = await snarkjs.curves.getCurveFromName("bn128");
+
+  // Groth16's randomisers r and s (groth16_prove.js draws them with curve.Fr.random(), which makes
+  // the proof zero-knowledge) come from the request: the Java host draws them with SecureRandom.
+  // snarkjs has no parameter for them, so Fr.random of the process-wide curve (the object every
+  // proof uses) hands out the request's values; a proof that takes more or fewer than two fails.
+  let hostRandomness = [];
+  curve.Fr.random = () => {
+    if (hostRandomness.length === 0) throw new Error("snarkjs asked for more random values than the request carries");
+    return curve.Fr.e(hostRandomness.shift());
+  };
+  const R = curve.Fr.p;
+  function randomisers(values) {
+    if (!Array.isArray(values) || values.length !== 2) throw new Error("randomisers must be [r, s]");
+    return values.map((v, i) => {
+      if (typeof v !== "string" || !/^(0|[1-9][0-9]{0,77})$/.test(v) || BigInt(v) >= R) {
+        throw new Error(`randomiser ${i} is not a canonical decimal below the group order`);
+      }
+      return BigInt(v);
+    });
+  }
 
   async function handle(request) {
     if (request.op === "prove") {
       checkInput(request.input);
       // What snarkjs.groth16.fullProve does, with the calculator kept: witness, then proof.
       // A witness that violates the circuit (e.g. a reading outside [min, max]) throws here.
+      const rs = randomisers(request.randomisers);
       const wtns = await witnessCalculator.calculateWTNSBin(unstringifyBigInts(request.input), true);
-      const { proof, publicSignals } = await snarkjs.groth16.prove(zkey, wtns);
-      return { proof, publicSignals };
+      hostRandomness = rs;
+      try {
+        const { proof, publicSignals } = await snarkjs.groth16.prove(zkey, wtns);
+        if (hostRandomness.length !== 0) {
+          throw new Error("snarkjs used " + (2 - hostRandomness.length) + " of the 2 randomisers: not the pinned prover?");
+        }
+        return { proof, publicSignals };
+      } finally {
+        hostRandomness = [];
+      }
     }
     if (request.op === "verify") {
       return { valid: await snarkjs.groth16.verify(vk, request.publicSignals, request.proof) };

@@ -32,10 +32,10 @@ import java.util.Optional;
  * }
  * }</pre>
  *
- * <p>The proof is made by snarkjs in a long-lived Node process ({@link SnarkjsProverProcess}); the
- * blinding of the commitment is drawn here from {@link SecureRandom} and passed in; the witness
- * generator computes the commitment, which comes back as public signal 0. (The proof's own
- * randomisers r and s are drawn by snarkjs from Node's CSPRNG: docs/gateway-groth16.md.) A reading outside
+ * <p>The proof is made by snarkjs in a long-lived Node process ({@link SnarkjsProverProcess}). All
+ * randomness is drawn here from {@link SecureRandom} and passed in: the commitment's blinding and
+ * the proof's randomisers r and s. The witness generator computes the commitment, which comes
+ * back as public signal 0. A reading outside
  * {@code [min, max]} cannot be proven: {@link #prove} answers empty without asking snarkjs.
  *
  * <p>The record (docs/gateway-groth16.md): {@code proofSystem} GROTH16; {@code statementId} the
@@ -119,7 +119,8 @@ public final class Groth16ReadingProver implements AutoCloseable {
         input.put("seq", SensorRangeSignals.seq(seq));
         input.put("eventTimeMillis", SensorRangeSignals.eventTime(timeMillis));
 
-        SnarkjsProverProcess.SnarkjsProof made = runningProcess().prove(input, proofTimeout);
+        SnarkjsProverProcess.SnarkjsProof made =
+                runningProcess().prove(input, randomScalar(), randomScalar(), proofTimeout);
         Groth16Proof proof;
         Groth16PublicInputs inputs;
         Groth16PublicInputs expected;

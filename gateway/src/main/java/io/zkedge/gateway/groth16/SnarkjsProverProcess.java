@@ -83,16 +83,20 @@ public final class SnarkjsProverProcess implements AutoCloseable {
     }
 
     /**
-     * Makes a proof from a full witness input (signal name → field element).
+     * Makes a proof from a full witness input (signal name → field element) and Groth16's two
+     * randomisers {@code r} and {@code s} (uniform in [0, r) from the caller's SecureRandom; they
+     * make the proof zero-knowledge, and the same input with the same randomisers gives the same
+     * proof).
      *
      * @return snarkjs's {@code proof.json} and {@code public.json}, as JSON text
      * @throws Groth16ProverException if snarkjs refuses the input, or the process fails
      */
-    public synchronized SnarkjsProof prove(Map<String, BigInteger> input, Duration timeout)
-            throws Groth16ProverException, InterruptedException {
+    public synchronized SnarkjsProof prove(Map<String, BigInteger> input, BigInteger r, BigInteger s,
+            Duration timeout) throws Groth16ProverException, InterruptedException {
         ObjectNode request = request("prove");
         ObjectNode signals = request.putObject("input");
         input.forEach((name, value) -> signals.put(name, value.toString()));
+        request.putArray("randomisers").add(r.toString()).add(s.toString());
         JsonNode answer = call(request, timeout);
         JsonNode proof = answer.get("proof");
         JsonNode publicSignals = answer.get("publicSignals");

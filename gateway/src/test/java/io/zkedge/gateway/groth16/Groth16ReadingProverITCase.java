@@ -133,22 +133,37 @@ class Groth16ReadingProverITCase {
     @Test
     void shouldHaveTheCircuitRefuseAnOutOfRangeWitnessAndKeepServing() throws Exception {
         // What prove() never sends: the circuit itself refuses it, and the process survives.
-        Map<String, BigInteger> input = new LinkedHashMap<>();
-        input.put("v", SensorRangeSignals.signed64(451));
-        input.put("blinding", BigInteger.ONE);
-        input.put("min", SensorRangeSignals.signed64(100));
-        input.put("max", SensorRangeSignals.signed64(450));
-        input.put("sensorId", SensorRangeSignals.sensorId("soil-7"));
-        input.put("seq", BigInteger.ONE);
-        input.put("eventTimeMillis", BigInteger.ONE);
+        Map<String, BigInteger> input = witnessInput(451, BigInteger.ONE);
         SnarkjsProverProcess process = prover.process();
 
-        assertThatThrownBy(() -> process.prove(input, TIMEOUT))
+        assertThatThrownBy(() -> process.prove(input, BigInteger.TWO, BigInteger.TEN, TIMEOUT))
                 .isInstanceOf(Groth16ProverException.class)
                 .hasMessageContaining("snarkjs refused")
                 .hasMessageContaining("Assert Failed");
         assertThat(process.isUsable()).isTrue();
         assertThat(prover.prove("soil-7", 63, NOON, 450, 100, 450)).isPresent();
+    }
+
+    @Test
+    void shouldTakeAllOfTheProofsRandomnessFromTheHost() throws Exception {
+        Map<String, BigInteger> input = witnessInput(300, new BigInteger("123456789"));
+        BigInteger r = new BigInteger("987654321987654321");
+        BigInteger s = new BigInteger("555555555555555555555");
+        SnarkjsProverProcess process = prover.process();
+
+        SnarkjsProverProcess.SnarkjsProof first = process.prove(input, r, s, TIMEOUT);
+        SnarkjsProverProcess.SnarkjsProof again = process.prove(input, r, s, TIMEOUT);
+        SnarkjsProverProcess.SnarkjsProof otherS = process.prove(input, r, s.add(BigInteger.ONE), TIMEOUT);
+
+        // Same witness and randomisers: the same proof, so snarkjs added no randomness of its own.
+        assertThat(again).isEqualTo(first);
+        assertThat(otherS.proofJson()).isNotEqualTo(first.proofJson());
+        assertThat(otherS.publicJson()).isEqualTo(first.publicJson());
+        assertThat(process.verify(first.proofJson(), first.publicJson(), TIMEOUT)).isTrue();
+        assertThat(process.verify(otherS.proofJson(), otherS.publicJson(), TIMEOUT)).isTrue();
+        assertThatThrownBy(() -> process.prove(input, r, io.zkedge.groth16.Bn254.R, TIMEOUT))
+                .isInstanceOf(Groth16ProverException.class)
+                .hasMessageContaining("randomiser 1 is not a canonical decimal below the group order");
     }
 
     @Test
@@ -209,6 +224,19 @@ class Groth16ReadingProverITCase {
                 proofs, seconds, proofs / seconds, 1000 * seconds / proofs, cpuMs, 1000 * spawnSeconds, spawnCpuMs,
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         assertThat(seconds / proofs).as("warm proofs must beat a process per proof").isLessThan(spawnSeconds);
+    }
+
+    /** The witness input of reading {@code v} of soil-7 in [100, 450]. */
+    private static Map<String, BigInteger> witnessInput(long v, BigInteger blinding) {
+        Map<String, BigInteger> input = new LinkedHashMap<>();
+        input.put("v", SensorRangeSignals.signed64(v));
+        input.put("blinding", blinding);
+        input.put("min", SensorRangeSignals.signed64(100));
+        input.put("max", SensorRangeSignals.signed64(450));
+        input.put("sensorId", SensorRangeSignals.sensorId("soil-7"));
+        input.put("seq", BigInteger.ONE);
+        input.put("eventTimeMillis", BigInteger.ONE);
+        return input;
     }
 
     private static boolean snarkjsVerifies(ProofRecord record) throws Exception {
