@@ -10,8 +10,8 @@
 //   {"id":2,"op":"verify","proof":{...},"publicSignals":[...]}
 //     -> {"id":2,"valid":true|false}
 //   anything that fails -> {"id":<id or null>,"error":"<one line>"}
-// After loading snarkjs, the keys and the curve it prints {"ready":true,...} once. It exits when stdin closes. Diagnostics go to
-// stderr only, so stdout carries nothing but answers.
+// Once snarkjs, the keys and the curve are loaded it prints {"ready":true,...}. It exits when
+// stdin closes. Diagnostics go to stderr only, so stdout carries nothing but answers.
 "use strict";
 const fs = require("fs");
 const readline = require("readline");

@@ -1,5 +1,6 @@
 package io.zkedge.gateway.groth16;
 
+import io.zkedge.gateway.RangeSpec;
 import io.zkedge.groth16.Bn254;
 import io.zkedge.groth16.Groth16FormatException;
 import io.zkedge.groth16.Groth16Proof;
@@ -149,6 +150,17 @@ public final class Groth16ReadingProver implements AutoCloseable {
                 .setRange(null)
                 .setPublicInputs(publicInputList(inputs))
                 .build());
+    }
+
+    /**
+     * Proves that {@code value} lies in {@code range}, as {@link #prove(String, long, Instant, long,
+     * long, long)} with its min and max. The range's {@code bits} do not matter here: the circuit
+     * compares 64-bit values, so every {@code [min, max]} of longs is provable.
+     */
+    public Optional<ProofRecord> prove(String sensorId, long seq, Instant eventTime, long value, RangeSpec range)
+            throws Groth16ProverException, Groth16SetupException, InterruptedException {
+        Objects.requireNonNull(range, "range");
+        return prove(sensorId, seq, eventTime, value, range.min(), range.max());
     }
 
     /** The statement id written into every record: the circuit id of the proving key in use. */

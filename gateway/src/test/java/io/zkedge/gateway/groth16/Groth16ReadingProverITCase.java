@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.zkedge.gateway.RangeSpec;
 import io.zkedge.groth16.Groth16PublicInputs;
 import io.zkedge.groth16.SensorRangeSignals;
 import io.zkedge.schemas.AvroCodec;
@@ -128,6 +129,7 @@ class Groth16ReadingProverITCase {
         assertThat(prover.prove("soil-7", 60, NOON, 99, 100, 450)).isEmpty();
         assertThat(prover.prove("soil-7", 61, NOON, 451, 100, 450)).isEmpty();
         assertThat(prover.prove("soil-7", 62, NOON, 0, 1, 0)).isEmpty(); // empty range
+        assertThat(prover.prove("soil-7", 63, NOON, 451, new RangeSpec(100, 450, 16))).isEmpty();
     }
 
     @Test
@@ -181,7 +183,7 @@ class Groth16ReadingProverITCase {
 
     @Test
     void shouldBeAcceptedByTheSnarkjsCommandLine(@TempDir Path dir) throws Exception {
-        ProofRecord record = prover.prove("soil-9", 7, NOON, 120, 100, 450).orElseThrow();
+        ProofRecord record = prover.prove("soil-9", 7, NOON, 120, new RangeSpec(100, 450, 16)).orElseThrow();
         Files.writeString(dir.resolve("proof.json"), SnarkjsJson.proof(record));
         Files.writeString(dir.resolve("public.json"), SnarkjsJson.publicSignals(record));
 
@@ -270,7 +272,8 @@ class Groth16ReadingProverITCase {
         try {
             return Groth16Toolchain.locate();
         } catch (Groth16SetupException missing) {
-            Path root = Groth16Toolchain.findRoot(null, null, Path.of("").toAbsolutePath());
+            Path root = Groth16Toolchain.findRoot(System.getProperty(Groth16Toolchain.ROOT_PROPERTY),
+                    System.getenv(Groth16Toolchain.ROOT_ENV), Path.of("").toAbsolutePath());
             System.out.println("Groth16 artifacts missing (" + missing.getMessage() + "); running scripts/build-circuits.sh");
             Process build = new ProcessBuilder(root.resolve("scripts/build-circuits.sh").toString())
                     .directory(root.toFile()).inheritIO().start();
