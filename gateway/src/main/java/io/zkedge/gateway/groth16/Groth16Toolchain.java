@@ -97,12 +97,14 @@ public record Groth16Toolchain(
     }
 
     static Path findRoot(String property, String env, Path workingDirectory) throws Groth16SetupException {
-        for (String configured : new String[] {property, env}) {
-            if (configured != null && !configured.isBlank()) {
-                Path root = Path.of(configured).toAbsolutePath();
+        String[] configured = {property, env};
+        String[] source = {"-D" + ROOT_PROPERTY, ROOT_ENV};
+        for (int i = 0; i < configured.length; i++) {
+            if (configured[i] != null && !configured[i].isBlank()) {
+                Path root = Path.of(configured[i]).toAbsolutePath();
                 if (!Files.isRegularFile(root.resolve("circuits/sensor_range.circom"))) {
-                    throw new Groth16SetupException(root + " (from " + (configured == property
-                            ? "-D" + ROOT_PROPERTY : ROOT_ENV) + ") is not a zkedge checkout: no circuits/sensor_range.circom");
+                    throw new Groth16SetupException(root + " (from " + source[i]
+                            + ") is not a zkedge checkout: no circuits/sensor_range.circom");
                 }
                 return root;
             }
