@@ -119,10 +119,9 @@ job_id="$("$root/scripts/submit.sh" --jar "$job_jar" --parallelism 2 -- \
   --compliance.window-size "15 s" \
   --compliance.allowed-lateness "5 s")"
 
-# --- the gateway: the one place that calls it (a bare `zkedge gateway` is coming; until then the
-# simulator, which publishes through the same zkedge-gateway library) ---
+# --- the gateway: the one place that calls it ---
 run_gateway() {
-  "$root/zkedge" gateway simulate --bootstrap-servers "$kafka_bootstrap" --sensors "$sensors" --rate "$rate" \
+  "$root/zkedge" gateway --bootstrap-servers "$kafka_bootstrap" --sensors "$sensors" --rate "$rate" \
     --duration "${duration}s" --threads 2 --progress off \
     --tampered 0.03 --replay 0.02 --garbage 0.02 --out-of-order 0.02
 }
@@ -214,20 +213,12 @@ wait_for 120 "a checkpoint after the job caught up" checkpoint_after_catch_up
 sleep 2
 all_running || die "the job is not RUNNING after the test: $(job_json | jq -c '{state, vertices: [.vertices[].status]}')"
 
-# --- the audit: one function, so that the interim check is replaced in one place ---
+# --- the audit: the regulator's tool, with only the edge node's public key ---
 audit_outputs() {
   local report_dir="$e2e/audit"
   mkdir -p "$report_dir"
-  if "$root/zkedge" audit --help >/dev/null 2>&1; then
-    "$root/zkedge" audit --bootstrap-servers "$kafka_bootstrap" --public-key "$e2e/edge.pub" \
-      --proofs-topic zkedge.proofs --dead-letter-topic zkedge.deadletter --report "$report_dir"
-  else
-    # INTERIM: until `zkedge audit` is on this branch (read_committed accounting + chain check).
-    say "zkedge audit is not available yet: INTERIM check scripts/lib/cluster-output-check.java"
-    java -cp "$job_jar:$(cluster_classpath flink)" \
-      "$root/scripts/lib/cluster-output-check.java" --bootstrap-servers "$kafka_bootstrap" \
-      --public-key "$e2e/edge.pub" --settle-seconds 120 --report "$report_dir/figures.json"
-  fi
+  "$root/zkedge" audit --bootstrap-servers "$kafka_bootstrap" --public-key "$e2e/edge.pub" \
+    --proofs-topic zkedge.proofs --dead-letter-topic zkedge.deadletter --await-stable 30s --report "$report_dir"
 }
 audit_rc=0
 audit_outputs >"$e2e/audit.txt" || audit_rc=$?
