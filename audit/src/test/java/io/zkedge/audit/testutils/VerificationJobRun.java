@@ -53,6 +53,7 @@ public final class VerificationJobRun {
         this.prefix = prefix;
         this.dir = dir;
         broker.createTopics(PARTITIONS, proofs(), verdicts(), compliance(), deadLetters());
+        broker.createTopics(1, prefix + ".modules");
     }
 
     public String proofs() {
@@ -111,6 +112,7 @@ public final class VerificationJobRun {
         s.put(VerificationJobConfig.VERDICTS_TOPIC.key(), verdicts());
         s.put(VerificationJobConfig.COMPLIANCE_TOPIC.key(), compliance());
         s.put(VerificationJobConfig.DEAD_LETTER_TOPIC.key(), deadLetters());
+        s.put(VerificationJobConfig.MODULES_TOPIC.key(), prefix + ".modules");
         s.put(VerificationJobConfig.GROUP_ID.key(), prefix);
         s.put(VerificationJobConfig.TRANSACTIONAL_ID_PREFIX.key(), prefix);
         s.put(VerificationJobConfig.CHECKPOINT_INTERVAL.key(), "500 ms");
@@ -128,7 +130,10 @@ public final class VerificationJobRun {
                 .setBounded(OffsetsInitializer.latest())
                 .setDeserializer(new KafkaPayloadDeserializer())
                 .build();
-        new VerificationJob(config, source, KafkaEnds.verdictSink(config), KafkaEnds.complianceSink(config),
+        KafkaSource<KafkaPayload> announcements = KafkaEnds.announcementSourceBuilder(config)
+                .setBounded(OffsetsInitializer.latest())
+                .build();
+        new VerificationJob(config, source, announcements, KafkaEnds.verdictSink(config), KafkaEnds.complianceSink(config),
                 KafkaEnds.deadLetterSink(config),
                 new TrustBundleVerifierProvider(bundle.toString(), trusted.toString(), TrustBundleVerifierProvider.DEFAULT_MODULE),
                 SignerProvider.fromKeyFile(signingKey.toString())).execute();
