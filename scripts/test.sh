@@ -7,6 +7,20 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 
+# Tools some tests need and a fresh machine may lack: Node (the Groth16 Wasm check, snarkjs and the
+# Groth16 gateway prover) and Chromium (rendering the audit report). Tests that need them would
+# otherwise skip.
+missing=()
+command -v node >/dev/null 2>&1 || missing+=(nodejs npm)
+command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || missing+=(chromium)
+if ((${#missing[@]})); then
+  echo "== installing ${missing[*]} (apt-get)"
+  sudo_cmd=""
+  if [ "$(id -u)" -ne 0 ]; then sudo_cmd="sudo"; fi
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
 echo "== Wasm artifacts: reproducible build check"
 scripts/build-verifiers.sh --check
 
