@@ -24,6 +24,9 @@ fi
 echo "== Wasm artifacts: reproducible build check"
 scripts/build-verifiers.sh --check
 
+echo "== Groth16 circuit: reproducible compile and setup, snarkjs checks of the test data"
+scripts/build-circuits.sh --check
+
 echo "== Rust: cargo test (native)"
 (cd verifiers && cargo test --release --locked --workspace --exclude zkedge-bench 2>&1)
 
