@@ -1,0 +1,79 @@
+#!/usr/bin/env python3
+"""Prints the derived BN254 constants of src/constants.rs (Montgomery limbs, Frobenius
+coefficients, NAF of the Miller loop). Inputs are the published curve parameters only:
+
+  x = 4965661367192848881 (BN parameter of alt_bn128, EIP-197)
+  p = 36x^4 + 36x^3 + 24x^2 + 6x + 1,  r = 36x^4 + 36x^3 + 18x^2 + 6x + 1
+  Fp2 = Fp[u]/(u^2 + 1), xi = 9 + u, twist E': y^2 = x^3 + 3/xi (D-type)
+
+Run `python3 gen_constants.py` and compare with src/constants.rs; the Rust tests recompute
+every value independently with the field code.
+"""
+X = 4965661367192848881
+P = 36 * X**4 + 36 * X**3 + 24 * X**2 + 6 * X + 1
+R = 36 * X**4 + 36 * X**3 + 18 * X**2 + 6 * X + 1
+assert P == 21888242871839275222246405745257275088696311157297823662689037894645226208583
+assert R == 21888242871839275222246405745257275088548364400416034343698204186575808495617
+BITS, LIMBS = 29, 9
+MONT = 1 << (BITS * LIMBS)
+
+
+def limbs(v):
+    return [(v >> (BITS * i)) & ((1 << BITS) - 1) for i in range(LIMBS)]
+
+
+def fmt(v):
+    return "[" + ", ".join("0x%08x" % l for l in limbs(v)) + "]"
+
+
+def mont(v, m=P):
+    return v * MONT % m
+
+
+def f2mul(a, b):
+    return ((a[0] * b[0] - a[1] * b[1]) % P, (a[0] * b[1] + a[1] * b[0]) % P)
+
+
+def f2pow(a, e):
+    r = (1, 0)
+    while e:
+        if e & 1:
+            r = f2mul(r, a)
+        a = f2mul(a, a)
+        e >>= 1
+    return r
+
+
+def fp2(name, v):
+    print("pub(crate) const %s: Fp2 = Fp2::new(Fp(%s), Fp(%s));" % (name, fmt(mont(v[0])), fmt(mont(v[1]))))
+
+
+for name, m in (("P", P), ("R", R)):
+    print("// modulus %s" % name, fmt(m))
+    print("//   2m", fmt(2 * m))
+    print("//   -m^-1 mod 2^29 = 0x%08x" % ((-pow(m, -1, 1 << BITS)) % (1 << BITS)))
+    print("//   R mod m (one)", fmt(MONT % m))
+    print("//   R^2 mod m", fmt(MONT * MONT % m))
+    print("//   m - 2 words", [hex((m - 2) >> (64 * i) & (2**64 - 1)) for i in range(4)])
+xi = (9, 1)
+fp2("XI_P_MINUS_1_OVER_3", f2pow(xi, (P - 1) // 3))
+fp2("XI_P_MINUS_1_OVER_2", f2pow(xi, (P - 1) // 2))
+for k, e in ((1, P - 1), (2, P * P - 1), (3, P**3 - 1)):
+    for i in range(1, 6):
+        fp2("FROB%d_%d" % (k, i), f2pow(xi, i * e // 6))
+b2 = f2mul((3, 0), f2pow(xi, P * P - 2))
+fp2("TWIST_B", b2)
+print("// 3 b'"); fp2("TWIST_B3", f2mul((3, 0), b2))
+print("// 6x^2 =", 6 * X * X, hex(6 * X * X))
+# NAF of 6x + 2, least significant digit first.
+n, naf = 6 * X + 2, []
+while n:
+    if n & 1:
+        d = 2 - (n % 4)
+        n -= d
+    else:
+        d = 0
+    naf.append(d)
+    n //= 2
+print("// NAF(6x+2) len", len(naf), "nonzero", sum(1 for d in naf if d))
+print(naf)

@@ -1,0 +1,271 @@
+//! Montgomery arithmetic modulo a prime below 2^254 with nine 29-bit limbs (261 bits) and `u64`
+//! products; no `u128`, which lowers to slow `__multi3` calls on wasm32.
+//!
+//! # Representation and bounds
+//!
+//! An element `a` is stored as `a·R mod m` with `R = 2^261`, in limbs `< 2^29`
+//! (`x = Σ limb[i]·2^(29 i)`). Stored values are kept in `[0, 2m)`, not necessarily below `m`
+//! ("almost Montgomery"): it saves the final subtraction of every multiplication.
+//!
+//! * `mul(a, b)` for `a, b < 2m`: the REDC result is `< (a·b + R·m)/R < 4m²/R + m`, and
+//!   `4m/R < 4·2^254/2^261 < 1/32`, so it is `< 2m` again.
+//! * `add` and `sub` bring their result back into `[0, 2m)` with one conditional
+//!   subtraction/addition of `2m`.
+//! * The products themselves are in `montgomery` (generated, fully unrolled).
+//!
+//! Comparisons go through [`canonical`](self) limbs (`< m`).
+
+/// Mask of the low 29 bits.
+pub(crate) const MASK: u32 = (1 << 29) - 1;
+
+/// Defines a prime field type with Montgomery arithmetic (see the module docs).
+macro_rules! montgomery_field {
+    (
+        $(#[$doc:meta])*
+        $name:ident,
+        modulus: $m:expr,
+        two_modulus: $m2:expr,
+        inv: $inv:expr,
+        one: $one:expr,
+        r2: $r2:expr,
+        minus_two: $m_minus_2:expr
+    ) => {
+        $(#[$doc])*
+        #[derive(Copy, Clone, Debug)]
+        pub struct $name(pub(crate) [u32; 9]);
+
+        impl $name {
+            /// The modulus in 29-bit limbs.
+            pub(crate) const MODULUS: [u32; 9] = $m;
+            const TWO_MODULUS: [u32; 9] = $m2;
+            /// `-m^(-1) mod 2^29`.
+            const INV: u32 = $inv;
+            /// `R² mod m`: `mul(x, R2)` converts `x` into Montgomery form.
+            const R2: $name = $name($r2);
+            /// The modulus minus two, 64-bit words, little-endian (Fermat inversion).
+            const MINUS_TWO: [u64; 4] = $m_minus_2;
+            /// Zero.
+            pub const ZERO: $name = $name([0; 9]);
+            /// One (`R mod m`).
+            pub const ONE: $name = $name($one);
+
+            /// `self · rhs` (Montgomery product; see the module docs for the bounds).
+            #[inline(never)]
+            pub fn mul(&self, rhs: &$name) -> $name {
+                $name($crate::montgomery::mont_mul(&self.0, &rhs.0, &Self::MODULUS, Self::INV))
+            }
+
+            /// `self²`.
+            #[inline(never)]
+            pub fn square(&self) -> $name {
+                $name($crate::montgomery::mont_square(&self.0, &Self::MODULUS, Self::INV))
+            }
+
+            /// `self + rhs`, in `[0, 2m)`.
+            #[inline(never)]
+            pub fn add(&self, rhs: &$name) -> $name {
+                let mut r = [0u32; 9];
+                let mut carry = 0u32;
+                for i in 0..9 {
+                    let v = self.0[i] + rhs.0[i] + carry;
+                    r[i] = v & $crate::backend::MASK;
+                    carry = v >> 29;
+                }
+                $name(Self::reduce_once(r))
+            }
+
+            /// `self - rhs`, in `[0, 2m)`.
+            #[inline(never)]
+            pub fn sub(&self, rhs: &$name) -> $name {
+                let mut r = [0u32; 9];
+                let mut borrow = 0u32;
+                for i in 0..9 {
+                    let v = self.0[i].wrapping_sub(rhs.0[i]).wrapping_sub(borrow);
+                    r[i] = v & $crate::backend::MASK;
+                    borrow = v >> 31;
+                }
+                if borrow != 0 {
+                    let mut carry = 0u32;
+                    for i in 0..9 {
+                        let v = r[i] + Self::TWO_MODULUS[i] + carry;
+                        r[i] = v & $crate::backend::MASK;
+                        carry = v >> 29;
+                    }
+                }
+                $name(r)
+            }
+
+            /// `-self`, in `[0, 2m)`.
+            #[inline(always)]
+            pub fn neg(&self) -> $name {
+                Self::ZERO.sub(self)
+            }
+
+            /// `2 · self`.
+            #[inline(always)]
+            pub fn double(&self) -> $name {
+                self.add(self)
+            }
+
+            /// Subtracts `2m` from a value below `4m` when it is at least `2m`.
+            #[inline(always)]
+            fn reduce_once(r: [u32; 9]) -> [u32; 9] {
+                Self::sub_if_at_least(r, &Self::TWO_MODULUS)
+            }
+
+            /// `r - s` if `r >= s`, else `r` (limbs `< 2^29`).
+            #[inline(always)]
+            fn sub_if_at_least(r: [u32; 9], s: &[u32; 9]) -> [u32; 9] {
+                let mut t = [0u32; 9];
+                let mut borrow = 0u32;
+                for i in 0..9 {
+                    let v = r[i].wrapping_sub(s[i]).wrapping_sub(borrow);
+                    t[i] = v & $crate::backend::MASK;
+                    borrow = v >> 31;
+                }
+                if borrow == 0 {
+                    t
+                } else {
+                    r
+                }
+            }
+
+            /// The limbs of the canonical Montgomery representative (`< m`).
+            #[inline(never)]
+            fn canonical(&self) -> [u32; 9] {
+                Self::sub_if_at_least(self.0, &Self::MODULUS)
+            }
+
+            /// Whether both represent the same element.
+            pub fn equals(&self, other: &$name) -> bool {
+                self.canonical() == other.canonical()
+            }
+
+            /// Whether this is zero.
+            pub fn is_zero(&self) -> bool {
+                self.canonical() == [0; 9]
+            }
+
+            /// `self^e` for a little-endian exponent (variable time: exponents are public).
+            pub fn pow(&self, e: &[u64]) -> $name {
+                let mut r = Self::ONE;
+                for w in e.iter().rev() {
+                    for bit in (0..64).rev() {
+                        r = r.square();
+                        if (w >> bit) & 1 == 1 {
+                            r = r.mul(self);
+                        }
+                    }
+                }
+                r
+            }
+
+            /// `self^(-1)` (Fermat); zero maps to zero.
+            pub fn invert(&self) -> $name {
+                self.pow(&Self::MINUS_TWO)
+            }
+
+            /// Decodes 32 big-endian bytes; `None` unless the integer is below the modulus.
+            pub fn from_bytes_be(bytes: &[u8; 32]) -> Option<$name> {
+                let limbs = $crate::backend::limbs_from_be(bytes);
+                if $crate::backend::less_than(&limbs, &Self::MODULUS) {
+                    Some($name(limbs).mul(&Self::R2))
+                } else {
+                    None
+                }
+            }
+
+            /// The canonical 32-byte big-endian encoding.
+            pub fn to_bytes_be(&self) -> [u8; 32] {
+                $crate::backend::limbs_to_be(&self.to_canonical_limbs())
+            }
+
+            /// The integer value (not Montgomery form) in limbs, below the modulus.
+            pub(crate) fn to_canonical_limbs(&self) -> [u32; 9] {
+                // x·1·R⁻¹: the Montgomery product with the integer 1.
+                let one = [1, 0, 0, 0, 0, 0, 0, 0, 0];
+                $name($crate::montgomery::mont_mul(&self.0, &one, &Self::MODULUS, Self::INV))
+                    .canonical()
+            }
+
+            /// The small integer `v` as an element.
+            pub fn from_u64(v: u64) -> $name {
+                let mut limbs = [0u32; 9];
+                limbs[0] = (v as u32) & $crate::backend::MASK;
+                limbs[1] = ((v >> 29) as u32) & $crate::backend::MASK;
+                limbs[2] = (v >> 58) as u32;
+                $name(limbs).mul(&Self::R2)
+            }
+
+            /// Raw Montgomery limbs (for the prepared-key byte format).
+            pub fn to_raw_limbs(&self) -> [u32; 9] {
+                self.0
+            }
+
+            /// An element from raw Montgomery limbs, if they are in the stored range
+            /// (every limb `< 2^29`, value `< 2m`).
+            pub fn from_raw_limbs(limbs: [u32; 9]) -> Option<$name> {
+                if limbs.iter().all(|l| *l <= $crate::backend::MASK)
+                    && $crate::backend::less_than(&limbs, &Self::TWO_MODULUS)
+                {
+                    Some($name(limbs))
+                } else {
+                    None
+                }
+            }
+        }
+    };
+}
+
+pub(crate) use montgomery_field;
+
+/// 32 big-endian bytes as nine 29-bit limbs (the top 256 - 261 bits are zero).
+pub(crate) fn limbs_from_be(bytes: &[u8; 32]) -> [u32; 9] {
+    let mut w = [0u64; 4];
+    for i in 0..4 {
+        let mut v = 0u64;
+        for j in 0..8 {
+            v = (v << 8) | bytes[8 * (3 - i) + j] as u64;
+        }
+        w[i] = v;
+    }
+    let mut limbs = [0u32; 9];
+    for (i, limb) in limbs.iter_mut().enumerate() {
+        let off = 29 * i;
+        let (k, s) = (off / 64, off % 64);
+        let mut v = w[k] >> s;
+        if s > 35 && k + 1 < 4 {
+            v |= w[k + 1] << (64 - s);
+        }
+        *limb = (v as u32) & MASK;
+    }
+    limbs
+}
+
+/// Nine 29-bit limbs (value below 2^256) as 32 big-endian bytes.
+pub(crate) fn limbs_to_be(limbs: &[u32; 9]) -> [u8; 32] {
+    let mut w = [0u64; 4];
+    for (i, limb) in limbs.iter().enumerate() {
+        let off = 29 * i;
+        let (k, s) = (off / 64, off % 64);
+        w[k] |= (*limb as u64) << s;
+        if s > 35 && k + 1 < 4 {
+            w[k + 1] |= (*limb as u64) >> (64 - s);
+        }
+    }
+    let mut out = [0u8; 32];
+    for i in 0..4 {
+        out[8 * (3 - i)..8 * (4 - i)].copy_from_slice(&w[i].to_be_bytes());
+    }
+    out
+}
+
+/// `a < b` for limb arrays (most significant limb last).
+pub(crate) fn less_than(a: &[u32; 9], b: &[u32; 9]) -> bool {
+    for i in (0..9).rev() {
+        if a[i] != b[i] {
+            return a[i] < b[i];
+        }
+    }
+    false
+}

@@ -1,0 +1,466 @@
+//! The groups: `G1 = E(Fp)` with `E: y² = x³ + 3`, and `G2`, the order-`r` subgroup of the
+//! twist `E'(Fp2): y² = x³ + 3/ξ` (D-type, as in EIP-197). Both use the same generic code over
+//! [`CurveField`]: affine points for storage and decoding, Jacobian coordinates for arithmetic.
+//! Variable time throughout: a verifier handles public data only.
+
+use crate::constants::{SIX_X_SQUARED, TWIST_B, XI_P_MINUS_1_OVER_2, XI_P_MINUS_1_OVER_3};
+use crate::fp::Fp;
+use crate::fp2::Fp2;
+
+/// A field that carries one of the two curves (`Fp` for `G1`, `Fp2` for `G2`).
+pub trait CurveField: Copy {
+    /// Zero.
+    const ZERO: Self;
+    /// One.
+    const ONE: Self;
+    /// The curve constant `b` of `y² = x³ + b` over this field.
+    fn curve_b() -> Self;
+    /// Sum.
+    fn add(&self, rhs: &Self) -> Self;
+    /// Difference.
+    fn sub(&self, rhs: &Self) -> Self;
+    /// Product.
+    fn mul(&self, rhs: &Self) -> Self;
+    /// Square.
+    fn square(&self) -> Self;
+    /// Negation.
+    fn neg(&self) -> Self;
+    /// Inverse (zero maps to zero).
+    fn invert(&self) -> Self;
+    /// Equality of the represented values.
+    fn equals(&self, other: &Self) -> bool;
+    /// Whether this is zero.
+    fn is_zero(&self) -> bool;
+    /// `2 · self`.
+    fn double(&self) -> Self {
+        self.add(self)
+    }
+}
+
+macro_rules! curve_field {
+    ($f:ty, $b:expr) => {
+        impl CurveField for $f {
+            const ZERO: Self = <$f>::ZERO;
+            const ONE: Self = <$f>::ONE;
+            fn curve_b() -> Self {
+                $b
+            }
+            fn add(&self, rhs: &Self) -> Self {
+                <$f>::add(self, rhs)
+            }
+            fn sub(&self, rhs: &Self) -> Self {
+                <$f>::sub(self, rhs)
+            }
+            fn mul(&self, rhs: &Self) -> Self {
+                <$f>::mul(self, rhs)
+            }
+            fn square(&self) -> Self {
+                <$f>::square(self)
+            }
+            fn neg(&self) -> Self {
+                <$f>::neg(self)
+            }
+            fn invert(&self) -> Self {
+                <$f>::invert(self)
+            }
+            fn equals(&self, other: &Self) -> bool {
+                <$f>::equals(self, other)
+            }
+            fn is_zero(&self) -> bool {
+                <$f>::is_zero(self)
+            }
+        }
+    };
+}
+
+curve_field!(Fp, Fp::from_u64(3));
+curve_field!(Fp2, TWIST_B);
+
+/// Why an encoded point was refused.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum DecodeError {
+    /// A coordinate is not below `p`.
+    NotCanonical,
+    /// The coordinates do not satisfy the curve equation.
+    NotOnCurve,
+    /// A `G2` point on the twist but outside the order-`r` subgroup.
+    NotInSubgroup,
+}
+
+/// An affine point; `infinity` marks the identity (its coordinates are then zero).
+#[derive(Copy, Clone, Debug)]
+pub struct Affine<F> {
+    /// x coordinate.
+    pub x: F,
+    /// y coordinate.
+    pub y: F,
+    /// Whether this is the point at infinity.
+    pub infinity: bool,
+}
+
+/// A point in Jacobian coordinates `(X : Y : Z)`, `x = X/Z²`, `y = Y/Z³`; `Z = 0` is infinity.
+#[derive(Copy, Clone, Debug)]
+pub struct Jacobian<F> {
+    /// X.
+    pub x: F,
+    /// Y.
+    pub y: F,
+    /// Z.
+    pub z: F,
+}
+
+/// A point of `G1`.
+pub type G1Affine = Affine<Fp>;
+/// A point of `G2` (on the twist).
+pub type G2Affine = Affine<Fp2>;
+/// `G1` in Jacobian coordinates.
+pub type G1Jacobian = Jacobian<Fp>;
+/// `G2` in Jacobian coordinates.
+pub type G2Jacobian = Jacobian<Fp2>;
+
+impl<F: CurveField> Affine<F> {
+    /// The identity.
+    pub const IDENTITY: Affine<F> = Affine {
+        x: F::ZERO,
+        y: F::ZERO,
+        infinity: true,
+    };
+
+    /// Whether `y² = x³ + b` (the identity counts as on the curve).
+    pub fn is_on_curve(&self) -> bool {
+        if self.infinity {
+            return true;
+        }
+        let rhs = self.x.square().mul(&self.x).add(&F::curve_b());
+        self.y.square().equals(&rhs)
+    }
+
+    /// `-self`.
+    pub fn neg(&self) -> Affine<F> {
+        Affine {
+            x: self.x,
+            y: self.y.neg(),
+            infinity: self.infinity,
+        }
+    }
+
+    /// The same point in Jacobian coordinates.
+    pub fn to_jacobian(&self) -> Jacobian<F> {
+        if self.infinity {
+            Jacobian::IDENTITY
+        } else {
+            Jacobian {
+                x: self.x,
+                y: self.y,
+                z: F::ONE,
+            }
+        }
+    }
+
+    /// Equality of points.
+    pub fn equals(&self, other: &Affine<F>) -> bool {
+        if self.infinity || other.infinity {
+            return self.infinity == other.infinity;
+        }
+        self.x.equals(&other.x) && self.y.equals(&other.y)
+    }
+}
+
+impl<F: CurveField> Jacobian<F> {
+    /// The identity.
+    pub const IDENTITY: Jacobian<F> = Jacobian {
+        x: F::ONE,
+        y: F::ONE,
+        z: F::ZERO,
+    };
+
+    /// Whether this is the identity.
+    pub fn is_identity(&self) -> bool {
+        self.z.is_zero()
+    }
+
+    /// `2 · self` (dbl-2009-l, for `a = 0`).
+    #[inline(never)]
+    pub fn double(&self) -> Jacobian<F> {
+        if self.is_identity() {
+            return *self;
+        }
+        let a = self.x.square();
+        let b = self.y.square();
+        let c = b.square();
+        let d = self.x.add(&b).square().sub(&a).sub(&c).double();
+        let e = a.double().add(&a);
+        let f = e.square();
+        let x3 = f.sub(&d.double());
+        let c8 = c.double().double().double();
+        let y3 = e.mul(&d.sub(&x3)).sub(&c8);
+        let z3 = self.y.mul(&self.z).double();
+        Jacobian {
+            x: x3,
+            y: y3,
+            z: z3,
+        }
+    }
+
+    /// `self + rhs` (add-2007-bl), with the doubling and inverse cases handled.
+    #[inline(never)]
+    pub fn add(&self, rhs: &Jacobian<F>) -> Jacobian<F> {
+        if self.is_identity() {
+            return *rhs;
+        }
+        if rhs.is_identity() {
+            return *self;
+        }
+        let z1z1 = self.z.square();
+        let z2z2 = rhs.z.square();
+        let u1 = self.x.mul(&z2z2);
+        let u2 = rhs.x.mul(&z1z1);
+        let s1 = self.y.mul(&rhs.z).mul(&z2z2);
+        let s2 = rhs.y.mul(&self.z).mul(&z1z1);
+        let h = u2.sub(&u1);
+        if h.is_zero() {
+            return if s1.equals(&s2) {
+                self.double()
+            } else {
+                Jacobian::IDENTITY
+            };
+        }
+        let i = h.double().square();
+        let j = h.mul(&i);
+        let rr = s2.sub(&s1).double();
+        let v = u1.mul(&i);
+        let x3 = rr.square().sub(&j).sub(&v.double());
+        let y3 = rr.mul(&v.sub(&x3)).sub(&s1.mul(&j).double());
+        let z3 = self.z.add(&rhs.z).square().sub(&z1z1).sub(&z2z2).mul(&h);
+        Jacobian {
+            x: x3,
+            y: y3,
+            z: z3,
+        }
+    }
+
+    /// `self + q` for affine `q` (madd-2007-bl: `Z2 = 1` saves four products).
+    #[inline(never)]
+    pub fn add_affine(&self, q: &Affine<F>) -> Jacobian<F> {
+        if q.infinity {
+            return *self;
+        }
+        if self.is_identity() {
+            return q.to_jacobian();
+        }
+        let z1z1 = self.z.square();
+        let u2 = q.x.mul(&z1z1);
+        let s2 = q.y.mul(&self.z).mul(&z1z1);
+        let h = u2.sub(&self.x);
+        if h.is_zero() {
+            return if s2.equals(&self.y) {
+                self.double()
+            } else {
+                Jacobian::IDENTITY
+            };
+        }
+        let hh = h.square();
+        let i = hh.double().double();
+        let j = h.mul(&i);
+        let rr = s2.sub(&self.y).double();
+        let v = self.x.mul(&i);
+        let x3 = rr.square().sub(&j).sub(&v.double());
+        let y3 = rr.mul(&v.sub(&x3)).sub(&self.y.mul(&j).double());
+        let z3 = self.z.add(&h).square().sub(&z1z1).sub(&hh);
+        Jacobian {
+            x: x3,
+            y: y3,
+            z: z3,
+        }
+    }
+
+    /// `-self`.
+    pub fn neg(&self) -> Jacobian<F> {
+        Jacobian {
+            x: self.x,
+            y: self.y.neg(),
+            z: self.z,
+        }
+    }
+
+    /// `k · self` for a little-endian scalar (double-and-add, most significant bit first).
+    pub fn mul_words(&self, k: &[u64]) -> Jacobian<F> {
+        let mut acc = Jacobian::IDENTITY;
+        for w in k.iter().rev() {
+            for bit in (0..64).rev() {
+                acc = acc.double();
+                if (w >> bit) & 1 == 1 {
+                    acc = acc.add(self);
+                }
+            }
+        }
+        acc
+    }
+
+    /// `Σ kᵢ·Pᵢ` for affine points and little-endian scalars of `words` 64-bit words each
+    /// (Straus with one shared doubling chain: `64·words` doublings in all).
+    pub fn multi_mul(points: &[Affine<F>], scalars: &[[u64; 4]], words: usize) -> Jacobian<F> {
+        let mut acc = Jacobian::IDENTITY;
+        for w in (0..words).rev() {
+            for bit in (0..64).rev() {
+                acc = acc.double();
+                for (p, k) in points.iter().zip(scalars.iter()) {
+                    if (k[w] >> bit) & 1 == 1 {
+                        acc = acc.add_affine(p);
+                    }
+                }
+            }
+        }
+        acc
+    }
+
+    /// The affine point (one inversion).
+    pub fn to_affine(&self) -> Affine<F> {
+        if self.is_identity() {
+            return Affine::IDENTITY;
+        }
+        let zinv = self.z.invert();
+        let zinv2 = zinv.square();
+        Affine {
+            x: self.x.mul(&zinv2),
+            y: self.y.mul(&zinv2).mul(&zinv),
+            infinity: false,
+        }
+    }
+
+    /// Equality of points (cross-multiplied, no inversion).
+    pub fn equals(&self, other: &Jacobian<F>) -> bool {
+        if self.is_identity() || other.is_identity() {
+            return self.is_identity() == other.is_identity();
+        }
+        let z1z1 = self.z.square();
+        let z2z2 = other.z.square();
+        self.x.mul(&z2z2).equals(&other.x.mul(&z1z1))
+            && self
+                .y
+                .mul(&z2z2.mul(&other.z))
+                .equals(&other.y.mul(&z1z1.mul(&self.z)))
+    }
+}
+
+/// The generator of `G1`: `(1, 2)` (EIP-196).
+pub fn g1_generator() -> G1Affine {
+    Affine {
+        x: Fp::ONE,
+        y: Fp::from_u64(2),
+        infinity: false,
+    }
+}
+
+/// The generator of `G2` (EIP-197).
+pub fn g2_generator() -> G2Affine {
+    let fp = |hex: &[u8; 32]| Fp::from_bytes_be(hex).expect("generator coordinate below p");
+    Affine {
+        x: Fp2::new(fp(&G2_GEN[0]), fp(&G2_GEN[1])),
+        y: Fp2::new(fp(&G2_GEN[2]), fp(&G2_GEN[3])),
+        infinity: false,
+    }
+}
+
+/// Coordinates of the `G2` generator, big-endian: x.c0, x.c1, y.c0, y.c1 (EIP-197).
+const G2_GEN: [[u8; 32]; 4] = [
+    *b"\x18\x00\xde\xef\x12\x1f\x1e\x76\x42\x6a\x00\x66\x5e\x5c\x44\x79\x67\x43\x22\xd4\xf7\x5e\xda\xdd\x46\xde\xbd\x5c\xd9\x92\xf6\xed",
+    *b"\x19\x8e\x93\x93\x92\x0d\x48\x3a\x72\x60\xbf\xb7\x31\xfb\x5d\x25\xf1\xaa\x49\x33\x35\xa9\xe7\x12\x97\xe4\x85\xb7\xae\xf3\x12\xc2",
+    *b"\x12\xc8\x5e\xa5\xdb\x8c\x6d\xeb\x4a\xab\x71\x80\x8d\xcb\x40\x8f\xe3\xd1\xe7\x69\x0c\x43\xd3\x7b\x4c\xe6\xcc\x01\x66\xfa\x7d\xaa",
+    *b"\x09\x06\x89\xd0\x58\x5f\xf0\x75\xec\x9e\x99\xad\x69\x0c\x33\x95\xbc\x4b\x31\x33\x70\xb3\x8e\xf3\x55\xac\xda\xdc\xd1\x22\x97\x5b",
+];
+
+/// Decodes a `G1` point: `x ‖ y`, 32 bytes big-endian each; all zero is the identity.
+pub fn g1_from_bytes(bytes: &[u8; 64]) -> Result<G1Affine, DecodeError> {
+    if bytes.iter().all(|b| *b == 0) {
+        return Ok(Affine::IDENTITY);
+    }
+    let x = fp_from(&bytes[0..32])?;
+    let y = fp_from(&bytes[32..64])?;
+    let p = Affine {
+        x,
+        y,
+        infinity: false,
+    };
+    if p.is_on_curve() {
+        Ok(p)
+    } else {
+        Err(DecodeError::NotOnCurve)
+    }
+}
+
+/// Decodes a `G2` point: `x.c1 ‖ x.c0 ‖ y.c1 ‖ y.c0` (EIP-197 order, imaginary part first);
+/// all zero is the identity. Checks the twist equation and membership in the order-`r` subgroup.
+pub fn g2_from_bytes(bytes: &[u8; 128]) -> Result<G2Affine, DecodeError> {
+    if bytes.iter().all(|b| *b == 0) {
+        return Ok(Affine::IDENTITY);
+    }
+    let x1 = fp_from(&bytes[0..32])?;
+    let x0 = fp_from(&bytes[32..64])?;
+    let y1 = fp_from(&bytes[64..96])?;
+    let y0 = fp_from(&bytes[96..128])?;
+    let q = Affine {
+        x: Fp2::new(x0, x1),
+        y: Fp2::new(y0, y1),
+        infinity: false,
+    };
+    if !q.is_on_curve() {
+        return Err(DecodeError::NotOnCurve);
+    }
+    if !g2_in_subgroup(&q) {
+        return Err(DecodeError::NotInSubgroup);
+    }
+    Ok(q)
+}
+
+/// Encodes a `G1` point (inverse of [`g1_from_bytes`]).
+pub fn g1_to_bytes(p: &G1Affine) -> [u8; 64] {
+    let mut out = [0u8; 64];
+    if !p.infinity {
+        out[0..32].copy_from_slice(&p.x.to_bytes_be());
+        out[32..64].copy_from_slice(&p.y.to_bytes_be());
+    }
+    out
+}
+
+/// Encodes a `G2` point (inverse of [`g2_from_bytes`]).
+pub fn g2_to_bytes(q: &G2Affine) -> [u8; 128] {
+    let mut out = [0u8; 128];
+    if !q.infinity {
+        out[0..32].copy_from_slice(&q.x.c1.to_bytes_be());
+        out[32..64].copy_from_slice(&q.x.c0.to_bytes_be());
+        out[64..96].copy_from_slice(&q.y.c1.to_bytes_be());
+        out[96..128].copy_from_slice(&q.y.c0.to_bytes_be());
+    }
+    out
+}
+
+fn fp_from(bytes: &[u8]) -> Result<Fp, DecodeError> {
+    let mut b = [0u8; 32];
+    b.copy_from_slice(bytes);
+    Fp::from_bytes_be(&b).ok_or(DecodeError::NotCanonical)
+}
+
+/// The twisted Frobenius endomorphism `ψ(x, y) = (x̄·ξ^((p-1)/3), ȳ·ξ^((p-1)/2))` of the twist
+/// (untwist, `p`-power Frobenius, twist), in Jacobian coordinates (`Z` is conjugated too).
+pub fn psi(q: &G2Jacobian) -> G2Jacobian {
+    Jacobian {
+        x: q.x.conjugate().mul(&XI_P_MINUS_1_OVER_3),
+        y: q.y.conjugate().mul(&XI_P_MINUS_1_OVER_2),
+        z: q.z.conjugate(),
+    }
+}
+
+/// Whether a point of the twist lies in `G2`: `ψ(Q) = [6x²]Q`.
+///
+/// Why this suffices: `ψ` satisfies `ψ² - tψ + p = 0` on `E'(Fp2)`, with trace `t = 6x² + 1`.
+/// If `ψ(Q) = [λ]Q` with `λ = 6x²`, then `[λ² - tλ + p]Q = O`, and `λ² - tλ + p = p - 6x² = r`:
+/// `Q` has order dividing `r`. Conversely `ψ` acts on `G2` as multiplication by `p ≡ 6x² (mod r)`.
+/// Costs a 127-bit scalar multiplication instead of the 254-bit `[r]Q`.
+pub fn g2_in_subgroup(q: &G2Affine) -> bool {
+    if q.infinity {
+        return true;
+    }
+    let j = q.to_jacobian();
+    psi(&j).equals(&j.mul_words(&SIX_X_SQUARED))
+}

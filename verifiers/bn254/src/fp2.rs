@@ -1,0 +1,104 @@
+//! `Fp2 = Fp[u] / (u² + 1)`.
+
+use crate::fp::Fp;
+
+/// `c0 + c1·u`.
+#[derive(Copy, Clone, Debug)]
+pub struct Fp2 {
+    /// Real part.
+    pub c0: Fp,
+    /// Coefficient of `u`.
+    pub c1: Fp,
+}
+
+impl Fp2 {
+    /// Zero.
+    pub const ZERO: Fp2 = Fp2::new(Fp::ZERO, Fp::ZERO);
+    /// One.
+    pub const ONE: Fp2 = Fp2::new(Fp::ONE, Fp::ZERO);
+
+    /// `c0 + c1·u`.
+    pub const fn new(c0: Fp, c1: Fp) -> Fp2 {
+        Fp2 { c0, c1 }
+    }
+
+    /// Sum.
+    #[inline(always)]
+    pub fn add(&self, rhs: &Fp2) -> Fp2 {
+        Fp2::new(self.c0.add(&rhs.c0), self.c1.add(&rhs.c1))
+    }
+
+    /// Difference.
+    #[inline(always)]
+    pub fn sub(&self, rhs: &Fp2) -> Fp2 {
+        Fp2::new(self.c0.sub(&rhs.c0), self.c1.sub(&rhs.c1))
+    }
+
+    /// `2 · self`.
+    #[inline(always)]
+    pub fn double(&self) -> Fp2 {
+        self.add(self)
+    }
+
+    /// Negation.
+    #[inline(always)]
+    pub fn neg(&self) -> Fp2 {
+        Fp2::new(self.c0.neg(), self.c1.neg())
+    }
+
+    /// Conjugate `c0 - c1·u` (the Frobenius map of `Fp2`).
+    #[inline(always)]
+    pub fn conjugate(&self) -> Fp2 {
+        Fp2::new(self.c0, self.c1.neg())
+    }
+
+    /// Product (Karatsuba: three `Fp` products).
+    #[inline(never)]
+    pub fn mul(&self, rhs: &Fp2) -> Fp2 {
+        let v0 = self.c0.mul(&rhs.c0);
+        let v1 = self.c1.mul(&rhs.c1);
+        let s = self.c0.add(&self.c1).mul(&rhs.c0.add(&rhs.c1));
+        Fp2::new(v0.sub(&v1), s.sub(&v0).sub(&v1))
+    }
+
+    /// Square: `(c0 + c1)(c0 - c1) + 2 c0 c1 u`.
+    #[inline(never)]
+    pub fn square(&self) -> Fp2 {
+        let a = self.c0.add(&self.c1).mul(&self.c0.sub(&self.c1));
+        let b = self.c0.mul(&self.c1);
+        Fp2::new(a, b.double())
+    }
+
+    /// `self · k` for `k` in `Fp`.
+    #[inline(always)]
+    pub fn mul_fp(&self, k: &Fp) -> Fp2 {
+        Fp2::new(self.c0.mul(k), self.c1.mul(k))
+    }
+
+    /// `self · ξ` with `ξ = 9 + u`: `(9 c0 - c1) + (c0 + 9 c1) u`.
+    #[inline(never)]
+    pub fn mul_by_xi(&self) -> Fp2 {
+        let c0_8 = self.c0.double().double().double();
+        let c1_8 = self.c1.double().double().double();
+        Fp2::new(
+            c0_8.add(&self.c0).sub(&self.c1),
+            c1_8.add(&self.c1).add(&self.c0),
+        )
+    }
+
+    /// Inverse: `(c0 - c1 u) / (c0² + c1²)`; zero maps to zero.
+    pub fn invert(&self) -> Fp2 {
+        let t = self.c0.square().add(&self.c1.square()).invert();
+        Fp2::new(self.c0.mul(&t), self.c1.mul(&t).neg())
+    }
+
+    /// Whether both represent the same element.
+    pub fn equals(&self, other: &Fp2) -> bool {
+        self.c0.equals(&other.c0) && self.c1.equals(&other.c1)
+    }
+
+    /// Whether this is zero.
+    pub fn is_zero(&self) -> bool {
+        self.c0.is_zero() && self.c1.is_zero()
+    }
+}

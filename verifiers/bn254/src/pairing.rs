@@ -1,0 +1,357 @@
+//! The optimal ate pairing `e: G1 × G2 -> GT ⊂ Fp12` of BN254: a Miller loop over `6x + 2`
+//! (in NAF) with the two Frobenius lines, then the final exponentiation `(p¹² - 1)/r`.
+//!
+//! Lines are computed on the twist in homogeneous projective coordinates (`x = X/Z`,
+//! `y = Y/Z`) and evaluated at `P ∈ G1`. With the untwisting `(x', y') -> (x'·w², y'·w³)`, the
+//! line through `T` with slope `λ'` on the twist, evaluated at `P = (xP, yP)`, is
+//! `yP - λ'·xP·w + (λ'·xT - yT)·w³`; it is stored as three `Fp2` coefficients `(a, b, c)` of
+//! `a·yP + b·xP·w + c·w³`, scaled by a nonzero `Fp2` factor (which the final exponentiation
+//! removes, as it kills every element of a proper subfield).
+//!
+//! [`G2Prepared`] keeps the 88 lines of a fixed `Q` (verification keys);
+//! [`multi_miller_loop`] shares one accumulator (one squaring per step) between all pairs.
+
+use crate::constants::{ATE_LOOP_NAF, FROB1, FROB2, TWIST_B3};
+use crate::curve::{Affine, G1Affine, G2Affine};
+use crate::fp::Fp;
+use crate::fp12::Fp12;
+use crate::fp2::Fp2;
+
+/// Lines per Miller loop: 65 doublings, 21 additions for the nonzero NAF digits below the top,
+/// and the two Frobenius additions.
+pub const LINES: usize = 88;
+
+/// A line `a·yP + b·xP·w + c·w³` (see the module docs).
+#[derive(Copy, Clone, Debug)]
+pub struct Line {
+    /// Coefficient of `yP`.
+    pub a: Fp2,
+    /// Coefficient of `xP·w`.
+    pub b: Fp2,
+    /// Coefficient of `w³`.
+    pub c: Fp2,
+}
+
+impl Line {
+    const ZERO: Line = Line {
+        a: Fp2::ZERO,
+        b: Fp2::ZERO,
+        c: Fp2::ZERO,
+    };
+}
+
+/// A point of the twist in homogeneous projective coordinates (the Miller loop's `T`).
+#[derive(Copy, Clone, Debug)]
+pub struct G2Projective {
+    x: Fp2,
+    y: Fp2,
+    z: Fp2,
+}
+
+impl G2Projective {
+    /// Placeholder value for caller-provided work buffers.
+    pub const ZERO: G2Projective = G2Projective {
+        x: Fp2::ZERO,
+        y: Fp2::ZERO,
+        z: Fp2::ZERO,
+    };
+
+    fn from_affine(q: &G2Affine) -> G2Projective {
+        G2Projective {
+            x: q.x,
+            y: q.y,
+            z: Fp2::ONE,
+        }
+    }
+
+    /// `T <- 2T`; returns the tangent at `T`.
+    ///
+    /// Tangent slope `λ' = 3X²/(2YZ)`; multiplying the line by `2YZ` and using
+    /// `X³ = Y²Z - b'Z³` gives `(2YZ)·yP - 3X²·xP·w + (Y² - 3b'Z²)·w³`. The point formulas are
+    /// those of Costello–Lange–Naehrig (Aranha et al., "The realm of the pairings", eq. 10)
+    /// with every coordinate scaled by 4 to avoid halving.
+    #[inline(never)]
+    fn double_step(&mut self) -> Line {
+        let (x, y, z) = (&self.x, &self.y, &self.z);
+        let b = y.square();
+        let c = z.square();
+        let e = c.mul(&TWIST_B3); // 3b'Z²
+        let f = e.double().add(&e); // 9b'Z²
+        let h = y.add(z).square().sub(&b).sub(&c); // 2YZ
+        let x_sq = x.square();
+        let line = Line {
+            a: h,
+            b: x_sq.double().add(&x_sq).neg(),
+            c: b.sub(&e),
+        };
+        // X3 = 2XY(B - F), Y3 = (B + F)² - 12E², Z3 = 4BH.
+        let e_sq = e.square();
+        let e_sq4 = e_sq.double().double();
+        self.x = x.mul(y).double().mul(&b.sub(&f));
+        self.y = b.add(&f).square().sub(&e_sq4.double().add(&e_sq4));
+        self.z = b.mul(&h).double().double();
+        line
+    }
+
+    /// `T <- T + Q` for affine `Q ≠ ±T`; returns the line through `T` and `Q`.
+    ///
+    /// With `θ = Y - yQ·Z` and `λ = X - xQ·Z` the slope is `θ/λ`; the line times `λ` is
+    /// `λ·yP - θ·xP·w + (θ·xQ - λ·yQ)·w³` (Aranha et al., eq. 11, for the point).
+    #[inline(never)]
+    fn add_step(&mut self, q: &G2Affine) -> Line {
+        let theta = self.y.sub(&q.y.mul(&self.z));
+        let lambda = self.x.sub(&q.x.mul(&self.z));
+        let c = theta.square();
+        let d = lambda.square();
+        let e = lambda.mul(&d);
+        let f = self.z.mul(&c);
+        let g = self.x.mul(&d);
+        let h = e.add(&f).sub(&g.double());
+        let line = Line {
+            a: lambda,
+            b: theta.neg(),
+            c: theta.mul(&q.x).sub(&lambda.mul(&q.y)),
+        };
+        self.x = lambda.mul(&h);
+        self.y = theta.mul(&g.sub(&h)).sub(&self.y.mul(&e));
+        self.z = self.z.mul(&e);
+        line
+    }
+}
+
+/// `ψ(Q)` for affine `Q` (see `curve::psi`).
+fn psi_affine(q: &G2Affine) -> G2Affine {
+    Affine {
+        x: q.x.conjugate().mul(&FROB1[1]),
+        y: q.y.conjugate().mul(&FROB1[2]),
+        infinity: q.infinity,
+    }
+}
+
+/// `-ψ²(Q)`: `ψ²(x, y) = (x·ξ^((p²-1)/3), y·ξ^((p²-1)/2))`.
+fn minus_psi2_affine(q: &G2Affine) -> G2Affine {
+    Affine {
+        x: q.x.mul(&FROB2[1]),
+        y: q.y.mul(&FROB2[2]).neg(),
+        infinity: q.infinity,
+    }
+}
+
+/// Produces the 88 lines of `Q` in loop order, one call per line.
+struct LineGenerator {
+    t: G2Projective,
+    q: G2Affine,
+    minus_q: G2Affine,
+}
+
+/// The line schedule: for each NAF digit below the top, a doubling then (if the digit is
+/// nonzero) an addition; then the additions of `ψ(Q)` and `-ψ²(Q)`.
+#[derive(Copy, Clone, PartialEq, Eq)]
+enum Step {
+    Double,
+    Add,
+    Sub,
+    AddPsi,
+    SubPsi2,
+}
+
+/// Calls `f(step)` for every line of the loop, in order.
+#[inline(always)]
+fn for_each_step(mut f: impl FnMut(Step)) {
+    for i in (0..ATE_LOOP_NAF.len() - 1).rev() {
+        f(Step::Double);
+        match ATE_LOOP_NAF[i] {
+            1 => f(Step::Add),
+            -1 => f(Step::Sub),
+            _ => {}
+        }
+    }
+    f(Step::AddPsi);
+    f(Step::SubPsi2);
+}
+
+impl LineGenerator {
+    fn new(q: &G2Affine) -> LineGenerator {
+        LineGenerator {
+            t: G2Projective::from_affine(q),
+            q: *q,
+            minus_q: q.neg(),
+        }
+    }
+
+    #[inline(never)]
+    fn line(&mut self, step: Step) -> Line {
+        match step {
+            Step::Double => self.t.double_step(),
+            Step::Add => self.t.add_step(&self.q),
+            Step::Sub => self.t.add_step(&self.minus_q),
+            Step::AddPsi => self.t.add_step(&psi_affine(&self.q)),
+            Step::SubPsi2 => self.t.add_step(&minus_psi2_affine(&self.q)),
+        }
+    }
+}
+
+/// The Miller-loop lines of a fixed `Q ∈ G2` (about 19 KiB).
+#[derive(Copy, Clone, Debug)]
+pub struct G2Prepared {
+    /// The lines in loop order.
+    pub lines: [Line; LINES],
+    /// Whether `Q` is the identity (then the pair contributes 1).
+    pub infinity: bool,
+}
+
+impl G2Prepared {
+    /// Computes the lines of `q`.
+    pub fn new(q: &G2Affine) -> G2Prepared {
+        let mut prepared = G2Prepared {
+            lines: [Line::ZERO; LINES],
+            infinity: q.infinity,
+        };
+        if q.infinity {
+            return prepared;
+        }
+        let mut gen = LineGenerator::new(q);
+        let mut k = 0;
+        for_each_step(|step| {
+            prepared.lines[k] = gen.line(step);
+            k += 1;
+        });
+        prepared
+    }
+}
+
+/// The affine coordinates of `P` that a line is evaluated at.
+#[derive(Copy, Clone)]
+struct Evaluation {
+    x: Fp,
+    y: Fp,
+}
+
+#[inline(never)]
+fn apply(f: &Fp12, line: &Line, p: &Evaluation) -> Fp12 {
+    f.mul_by_line(&line.a.mul_fp(&p.y), &line.b.mul_fp(&p.x), &line.c)
+}
+
+/// `Π fₚ,Q(P)` over the prepared pairs and the pairs whose lines are computed on the fly,
+/// with one shared accumulator; pairs with an identity point contribute 1.
+///
+/// `work` must hold at least `fresh.len()` entries (the running points `T` of the fresh pairs).
+/// The result still needs [`final_exponentiation`].
+pub fn multi_miller_loop(
+    prepared: &[(G1Affine, &G2Prepared)],
+    fresh: &[(G1Affine, G2Affine)],
+    work: &mut [LineGeneratorSlot],
+) -> Fp12 {
+    // Every fresh pair needs its own slot: a short `work` would silently drop pairs.
+    assert!(work.len() >= fresh.len(), "one work slot per fresh pair");
+    for (slot, (_, q)) in work.iter_mut().zip(fresh.iter()) {
+        slot.0 = LineGenerator::new(q);
+    }
+    let mut f = Fp12::ONE;
+    let mut k = 0;
+    let mut first = true;
+    for_each_step(|step| {
+        if step == Step::Double && !first {
+            f = f.square();
+        }
+        first = false;
+        for (p, q) in prepared.iter() {
+            if !p.infinity && !q.infinity {
+                f = apply(&f, &q.lines[k], &Evaluation { x: p.x, y: p.y });
+            }
+        }
+        for ((p, q), slot) in fresh.iter().zip(work.iter_mut()) {
+            if !p.infinity && !q.infinity {
+                let line = slot.0.line(step);
+                f = apply(&f, &line, &Evaluation { x: p.x, y: p.y });
+            }
+        }
+        k += 1;
+    });
+    f
+}
+
+/// Working state of one on-the-fly pair of [`multi_miller_loop`] (written before use, so any
+/// value, including all-zero bytes, is a valid initial state).
+pub struct LineGeneratorSlot(LineGenerator);
+
+impl LineGeneratorSlot {
+    /// An unused slot.
+    pub const EMPTY: LineGeneratorSlot = LineGeneratorSlot(LineGenerator {
+        t: G2Projective::ZERO,
+        q: Affine {
+            x: Fp2::ZERO,
+            y: Fp2::ZERO,
+            infinity: false,
+        },
+        minus_q: Affine {
+            x: Fp2::ZERO,
+            y: Fp2::ZERO,
+            infinity: false,
+        },
+    });
+}
+
+/// `f^((p¹² - 1)/r)`.
+///
+/// Easy part `(p⁶ - 1)(p² + 1)`; hard part `(p⁴ - p² + 1)/r` with the addition chain of
+/// Scott, Benger, Charlemagne, Dominguez Perez and Kachisa ("On the final exponentiation for
+/// calculating pairings on ordinary elliptic curves", 2009), which raises to it through three
+/// exponentiations by `x`: `y0·y1²·y2⁶·y3¹²·y4¹⁸·y5³⁰·y6³⁶`.
+pub fn final_exponentiation(f: &Fp12) -> Fp12 {
+    // Easy part. After it the value is in the cyclotomic subgroup: inverse = conjugate.
+    let f1 = f.conjugate().mul(&f.invert());
+    let f2 = f1.frobenius(2).mul(&f1);
+
+    let fu = exp_by_x(&f2);
+    let fu2 = exp_by_x(&fu);
+    let fu3 = exp_by_x(&fu2);
+    let y0 = f2.frobenius(1).mul(&f2.frobenius(2)).mul(&f2.frobenius(3));
+    let y1 = f2.conjugate();
+    let y2 = fu2.frobenius(2);
+    let y3 = fu.frobenius(1).conjugate();
+    let y4 = fu.mul(&fu2.frobenius(1)).conjugate();
+    let y5 = fu2.conjugate();
+    let y6 = fu3.mul(&fu3.frobenius(1)).conjugate();
+
+    let mut t0 = y6.cyclotomic_square().mul(&y4).mul(&y5);
+    let mut t1 = y3.mul(&y5).mul(&t0);
+    t0 = t0.mul(&y2);
+    t1 = t1.cyclotomic_square().mul(&t0);
+    t1 = t1.cyclotomic_square();
+    t0 = t1.mul(&y1);
+    t1 = t1.mul(&y0);
+    t0 = t0.cyclotomic_square();
+    t0.mul(&t1)
+}
+
+/// The BN parameter `x` (EIP-197).
+const BN_X: u64 = 4965661367192848881;
+
+/// `f^x` for `f` in the cyclotomic subgroup.
+fn exp_by_x(f: &Fp12) -> Fp12 {
+    // x < 2^63 with bit 62 set: start from f and walk bits 61..0.
+    let mut r = *f;
+    for bit in (0..62).rev() {
+        r = r.cyclotomic_square();
+        if (BN_X >> bit) & 1 == 1 {
+            r = r.mul(f);
+        }
+    }
+    r
+}
+
+/// `e(P, Q)`.
+pub fn pairing(p: &G1Affine, q: &G2Affine) -> Fp12 {
+    let mut work = [LineGeneratorSlot::EMPTY];
+    final_exponentiation(&multi_miller_loop(&[], &[(*p, *q)], &mut work))
+}
+
+/// Whether `Π e(Pᵢ, Qᵢ) = 1` (the EIP-197 check).
+pub fn pairing_product_is_one(
+    prepared: &[(G1Affine, &G2Prepared)],
+    fresh: &[(G1Affine, G2Affine)],
+    work: &mut [LineGeneratorSlot],
+) -> bool {
+    final_exponentiation(&multi_miller_loop(prepared, fresh, work)).is_one()
+}

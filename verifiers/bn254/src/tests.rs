@@ -1,0 +1,450 @@
+//! Tests against published values: the EIP-197 pairing vectors (go-ethereum's precompile test
+//! data), the EIP-196/197 generators and moduli; plus algebraic properties (bilinearity, order
+//! of GT, the subgroup check against `[r]Q`) and every derived constant recomputed.
+
+use std::string::String;
+use std::vec;
+use std::vec::Vec;
+
+use crate::constants::*;
+use crate::curve::*;
+use crate::fp::{Fp, Fr};
+use crate::fp12::Fp12;
+use crate::fp2::Fp2;
+use crate::pairing::*;
+
+fn hex(s: &str) -> Vec<u8> {
+    assert_eq!(s.len() % 2, 0);
+    (0..s.len() / 2)
+        .map(|i| u8::from_str_radix(&s[2 * i..2 * i + 2], 16).unwrap())
+        .collect()
+}
+
+fn arr<const N: usize>(b: &[u8]) -> [u8; N] {
+    let mut a = [0u8; N];
+    a.copy_from_slice(b);
+    a
+}
+
+// --- small unsigned big integers (tests only), little-endian u64 words ----------------------
+
+fn big_from_dec(s: &str) -> Vec<u64> {
+    let mut w = vec![0u64; 12];
+    for c in s.bytes() {
+        let mut carry = (c - b'0') as u128;
+        for x in w.iter_mut() {
+            let v = (*x as u128) * 10 + carry;
+            *x = v as u64;
+            carry = v >> 64;
+        }
+    }
+    w
+}
+
+fn big_mul(a: &[u64], b: &[u64]) -> Vec<u64> {
+    let mut r = vec![0u64; 12];
+    for (i, x) in a.iter().enumerate() {
+        let mut carry = 0u128;
+        for (j, y) in b.iter().enumerate() {
+            if i + j >= 12 {
+                break;
+            }
+            let v = (r[i + j] as u128) + (*x as u128) * (*y as u128) + carry;
+            r[i + j] = v as u64;
+            carry = v >> 64;
+        }
+        if i + b.len() < 12 {
+            r[i + b.len()] = carry as u64;
+        }
+    }
+    r
+}
+
+fn big_add_small(a: &[u64], s: i64) -> Vec<u64> {
+    let mut r = a.to_vec();
+    if s >= 0 {
+        let mut carry = s as u128;
+        for x in r.iter_mut() {
+            let v = *x as u128 + carry;
+            *x = v as u64;
+            carry = v >> 64;
+        }
+    } else {
+        let mut borrow = (-s) as u64;
+        for x in r.iter_mut() {
+            let (v, b) = x.overflowing_sub(borrow);
+            *x = v;
+            borrow = b as u64;
+        }
+    }
+    r
+}
+
+fn big_div_small(a: &[u64], d: u64) -> (Vec<u64>, u64) {
+    let mut r = a.to_vec();
+    let mut rem = 0u128;
+    for x in r.iter_mut().rev() {
+        let v = (rem << 64) | *x as u128;
+        *x = (v / d as u128) as u64;
+        rem = v % d as u128;
+    }
+    (r, rem as u64)
+}
+
+const P_DEC: &str = "21888242871839275222246405745257275088696311157297823662689037894645226208583";
+const R_DEC: &str = "21888242871839275222246405745257275088548364400416034343698204186575808495617";
+
+fn fp2_pow(a: &Fp2, e: &[u64]) -> Fp2 {
+    let mut r = Fp2::ONE;
+    for w in e.iter().rev() {
+        for bit in (0..64).rev() {
+            r = r.square();
+            if (w >> bit) & 1 == 1 {
+                r = r.mul(a);
+            }
+        }
+    }
+    r
+}
+
+fn fp12_pow(a: &Fp12, e: &[u64]) -> Fp12 {
+    let mut r = Fp12::ONE;
+    for w in e.iter().rev() {
+        for bit in (0..64).rev() {
+            r = r.square();
+            if (w >> bit) & 1 == 1 {
+                r = r.mul(a);
+            }
+        }
+    }
+    r
+}
+
+fn xi() -> Fp2 {
+    Fp2::new(Fp::from_u64(9), Fp::ONE)
+}
+
+// --- fields ------------------------------------------------------------------------------------
+
+#[test]
+fn field_moduli_match_eip196() {
+    let p = big_from_dec(P_DEC);
+    let r = big_from_dec(R_DEC);
+    // p - 1 encodes; p does not.
+    let mut be = [0u8; 32];
+    for i in 0..4 {
+        be[8 * (3 - i)..8 * (4 - i)].copy_from_slice(&p[i].to_be_bytes());
+    }
+    assert!(Fp::from_bytes_be(&be).is_none());
+    be[31] -= 1;
+    let minus_one = Fp::from_bytes_be(&be).unwrap();
+    assert!(minus_one.add(&Fp::ONE).is_zero());
+    assert_eq!(minus_one.to_bytes_be(), be);
+    for i in 0..4 {
+        be[8 * (3 - i)..8 * (4 - i)].copy_from_slice(&r[i].to_be_bytes());
+    }
+    assert!(Fr::from_bytes_be(&be).is_none());
+    be[31] -= 1;
+    assert!(Fr::from_bytes_be(&be).unwrap().add(&Fr::ONE).is_zero());
+}
+
+#[test]
+fn field_arithmetic_matches_integers() {
+    // (2^200 + 12345)^2 mod p, checked against an independent computation: 1/a * a = 1, and
+    // (a + b)^2 = a^2 + 2ab + b^2 on assorted values near the top of the range.
+    let mut be = hex("30644e72e131a029b85045b68181585d97816a916871ca8d3c208c16d87cfd40");
+    let a = Fp::from_bytes_be(&arr(&be)).unwrap();
+    be[20] ^= 0x5a;
+    let b = Fp::from_bytes_be(&arr(&be)).unwrap();
+    let lhs = a.add(&b).square();
+    let rhs = a.square().add(&a.mul(&b).double()).add(&b.square());
+    assert!(lhs.equals(&rhs));
+    assert!(a.mul(&a.invert()).equals(&Fp::ONE));
+    assert!(a.sub(&b).add(&b).equals(&a));
+    assert!(a.neg().add(&a).is_zero());
+    // 2 * 2^-1 = 1 and 3 * 5 = 15.
+    assert!(Fp::from_u64(2)
+        .invert()
+        .mul(&Fp::from_u64(2))
+        .equals(&Fp::ONE));
+    assert!(Fp::from_u64(3)
+        .mul(&Fp::from_u64(5))
+        .equals(&Fp::from_u64(15)));
+    assert_eq!(Fp::from_u64(15).to_bytes_be()[31], 15);
+    // Fermat: a^(p-1) = 1.
+    let p_minus_1 = big_add_small(&big_from_dec(P_DEC), -1);
+    assert!(a.pow(&p_minus_1[..4]).equals(&Fp::ONE));
+}
+
+#[test]
+fn derived_constants_recompute() {
+    let p = big_from_dec(P_DEC);
+    let xi = xi();
+    let e = |k: usize, i: u64, d: u64| {
+        let mut pk = vec![1u64];
+        for _ in 0..k {
+            pk = big_mul(&pk, &p);
+        }
+        let (q, rem) = big_div_small(&big_mul(&big_add_small(&pk, -1), &[i]), d);
+        assert_eq!(rem, 0);
+        q
+    };
+    assert!(fp2_pow(&xi, &e(1, 1, 3)).equals(&XI_P_MINUS_1_OVER_3));
+    assert!(fp2_pow(&xi, &e(1, 1, 2)).equals(&XI_P_MINUS_1_OVER_2));
+    for i in 1..=5u64 {
+        assert!(fp2_pow(&xi, &e(1, i, 6)).equals(&FROB1[i as usize - 1]));
+        assert!(fp2_pow(&xi, &e(2, i, 6)).equals(&FROB2[i as usize - 1]));
+        assert!(fp2_pow(&xi, &e(3, i, 6)).equals(&FROB3[i as usize - 1]));
+    }
+    let b = Fp2::new(Fp::from_u64(3), Fp::ZERO).mul(&xi.invert());
+    assert!(TWIST_B.equals(&b));
+    assert!(TWIST_B3.equals(&b.add(&b).add(&b)));
+    // NAF digits sum to 6x + 2; 6x^2 words.
+    let x: i128 = 4965661367192848881;
+    let mut v: i128 = 0;
+    for (i, d) in ATE_LOOP_NAF.iter().enumerate() {
+        v += (*d as i128) << i;
+    }
+    assert_eq!(v, 6 * x + 2);
+    let six_x2 = 6 * (x as u128) * (x as u128);
+    assert_eq!(SIX_X_SQUARED, [six_x2 as u64, (six_x2 >> 64) as u64]);
+}
+
+#[test]
+fn frobenius_is_the_p_power() {
+    let f = sample_fp12(7);
+    let p = big_from_dec(P_DEC);
+    let fp = fp12_pow(&f, &p[..4]);
+    assert!(f.frobenius(1).equals(&fp));
+    assert!(f.frobenius(2).equals(&fp.frobenius(1)));
+    assert!(f.frobenius(3).equals(&fp.frobenius(2)));
+    assert!(f.mul(&f.invert()).is_one());
+    // In the cyclotomic subgroup (after f^((p^6 - 1)(p^2 + 1))) the fast square agrees.
+    let g = f.conjugate().mul(&f.invert());
+    let g = g.frobenius(2).mul(&g);
+    assert!(g.cyclotomic_square().equals(&g.square()));
+    assert!(!f.cyclotomic_square().equals(&f.square()), "f itself is not cyclotomic");
+    assert!(f.square().equals(&f.mul(&f)));
+}
+
+fn sample_fp12(seed: u64) -> Fp12 {
+    let c = |k: u64| {
+        Fp::from_u64(seed * 1_000_003 + k * 7919 + 1)
+            .square()
+            .square()
+    };
+    let e2 = |k: u64| Fp2::new(c(2 * k), c(2 * k + 1));
+    Fp12::new(
+        crate::fp6::Fp6::new(e2(0), e2(1), e2(2)),
+        crate::fp6::Fp6::new(e2(3), e2(4), e2(5)),
+    )
+}
+
+// --- groups --------------------------------------------------------------------------------
+
+fn r_words() -> Vec<u64> {
+    big_from_dec(R_DEC)[..4].to_vec()
+}
+
+#[test]
+fn generators_are_on_their_curves_and_have_order_r() {
+    let g1 = g1_generator();
+    let g2 = g2_generator();
+    assert!(g1.is_on_curve() && g2.is_on_curve());
+    assert!(g1.to_jacobian().mul_words(&r_words()).is_identity());
+    assert!(g2.to_jacobian().mul_words(&r_words()).is_identity());
+    assert!(g2_in_subgroup(&g2));
+    // The encodings round-trip.
+    assert!(g1_from_bytes(&g1_to_bytes(&g1)).unwrap().equals(&g1));
+    assert!(g2_from_bytes(&g2_to_bytes(&g2)).unwrap().equals(&g2));
+    // EIP-197 generator bytes (imaginary part first).
+    assert_eq!(
+        g2_to_bytes(&g2)[..32],
+        hex("198e9393920d483a7260bfb731fb5d25f1aa493335a9e71297e485b7aef312c2")[..]
+    );
+}
+
+#[test]
+fn group_law_is_consistent() {
+    let g = g2_generator().to_jacobian();
+    let two = g.double();
+    let three = two.add(&g);
+    assert!(three.equals(&g.mul_words(&[3])));
+    assert!(two.add(&g.neg()).equals(&g));
+    assert!(g.add(&g.neg()).is_identity());
+    assert!(g.add(&g).equals(&two));
+    assert!(three.to_affine().is_on_curve());
+    let p = g1_generator().to_jacobian();
+    assert!(p.mul_words(&[5]).equals(&p.double().double().add(&p)));
+    let p3 = p.mul_words(&[3]);
+    assert!(p3.add_affine(&g1_generator()).equals(&p.mul_words(&[4])));
+    assert!(p.add_affine(&g1_generator()).equals(&p.double()));
+    assert!(p.add_affine(&g1_generator().neg()).is_identity());
+    let q = p3.to_affine();
+    let msm = Jacobian::multi_mul(&[g1_generator(), q], &[[7, 0, 0, 1], [5, 0, 0, 0]], 4);
+    let mut k = [7u64, 0, 0, 1];
+    k[0] += 15;
+    assert!(msm.equals(&p.mul_words(&k)));
+}
+
+#[test]
+fn decoding_rejects_non_canonical_and_off_curve_points() {
+    let mut g1 = g1_to_bytes(&g1_generator());
+    g1[63] ^= 1; // (1, 3): not on the curve
+    assert_eq!(g1_from_bytes(&g1).unwrap_err(), DecodeError::NotOnCurve);
+    // x = p + 1 is the same residue as (1, 2)'s x but not canonical.
+    let mut g1 = g1_to_bytes(&g1_generator());
+    g1[..32].copy_from_slice(&hex(
+        "30644e72e131a029b85045b68181585d97816a916871ca8d3c208c16d87cfd48",
+    ));
+    assert_eq!(g1_from_bytes(&g1).unwrap_err(), DecodeError::NotCanonical);
+    let mut g2 = g2_to_bytes(&g2_generator());
+    g2[127] ^= 1;
+    assert_eq!(g2_from_bytes(&g2).unwrap_err(), DecodeError::NotOnCurve);
+    assert!(g1_from_bytes(&[0; 64]).unwrap().infinity);
+    assert!(g2_from_bytes(&[0; 128]).unwrap().infinity);
+}
+
+/// A square root in Fp2 (p = 3 mod 4; Adj and Rodríguez-Henríquez, Algorithm 9), tests only.
+fn fp2_sqrt(a: &Fp2) -> Option<Fp2> {
+    let p = big_from_dec(P_DEC);
+    let (e1, _) = big_div_small(&big_add_small(&p, -3), 4);
+    let (e2, _) = big_div_small(&big_add_small(&p, -1), 2);
+    let a1 = fp2_pow(a, &e1[..4]);
+    let alpha = a1.mul(&a1.mul(a));
+    let x0 = a1.mul(a);
+    let minus_one = Fp2::ONE.neg();
+    let x = if alpha.equals(&minus_one) {
+        Fp2::new(x0.c1.neg(), x0.c0)
+    } else {
+        fp2_pow(&Fp2::ONE.add(&alpha), &e2[..4]).mul(&x0)
+    };
+    if x.square().equals(a) {
+        Some(x)
+    } else {
+        None
+    }
+}
+
+#[test]
+fn subgroup_check_rejects_twist_points_outside_g2() {
+    let mut found = 0;
+    for k in 1..40u64 {
+        let x = Fp2::new(Fp::from_u64(k), Fp::from_u64(k + 1));
+        let rhs = x.square().mul(&x).add(&TWIST_B);
+        if let Some(y) = fp2_sqrt(&rhs) {
+            let q = Affine {
+                x,
+                y,
+                infinity: false,
+            };
+            assert!(q.is_on_curve());
+            let in_g2 = q.to_jacobian().mul_words(&r_words()).is_identity();
+            assert_eq!(g2_in_subgroup(&q), in_g2);
+            assert!(
+                !in_g2,
+                "a random twist point is in G2 with negligible probability"
+            );
+            assert_eq!(
+                g2_from_bytes(&g2_to_bytes(&q)).unwrap_err(),
+                DecodeError::NotInSubgroup
+            );
+            found += 1;
+        }
+    }
+    assert!(found > 5);
+}
+
+// --- pairing ---------------------------------------------------------------------------------
+
+#[test]
+fn eip197_vectors_from_go_ethereum() {
+    let text = include_str!("../../../testdata/bn254/eip197-pairing.txt");
+    let mut count = 0;
+    for line in text
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+    {
+        let parts: Vec<&str> = line.split(' ').collect();
+        let (name, expected) = (parts[0], parts[1] == "1");
+        let input = if parts[2] == "-" {
+            Vec::new()
+        } else {
+            hex(parts[2])
+        };
+        let mut pairs = Vec::new();
+        for chunk in input.chunks(192) {
+            let p = g1_from_bytes(&arr(&chunk[..64])).expect(name);
+            let q = g2_from_bytes(&arr(&chunk[64..])).expect(name);
+            pairs.push((p, q));
+        }
+        let mut work: Vec<LineGeneratorSlot> =
+            (0..pairs.len()).map(|_| LineGeneratorSlot::EMPTY).collect();
+        assert_eq!(
+            pairing_product_is_one(&[], &pairs, &mut work),
+            expected,
+            "{}",
+            name
+        );
+        // The same with every G2 prepared.
+        let prepared: Vec<G2Prepared> = pairs.iter().map(|(_, q)| G2Prepared::new(q)).collect();
+        let refs: Vec<(G1Affine, &G2Prepared)> = pairs
+            .iter()
+            .zip(prepared.iter())
+            .map(|((p, _), q)| (*p, q))
+            .collect();
+        assert_eq!(
+            pairing_product_is_one(&refs, &[], &mut []),
+            expected,
+            "{}",
+            name
+        );
+        count += 1;
+    }
+    assert_eq!(count, 14);
+}
+
+#[test]
+fn pairing_is_bilinear_and_non_degenerate() {
+    let g1 = g1_generator();
+    let g2 = g2_generator();
+    let base = pairing(&g1, &g2);
+    assert!(!base.is_one());
+    assert!(
+        fp12_pow(&base, &r_words()).is_one(),
+        "e(G1, G2) has order r"
+    );
+    let a = Fr::from_bytes_be(&arr(&hex(
+        "1a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d6e7f809",
+    )))
+    .unwrap();
+    let b = Fr::from_u64(0x1234_5678_9abc_def1);
+    let pa = g1.to_jacobian().mul_words(&a.to_words()).to_affine();
+    let qb = g2.to_jacobian().mul_words(&b.to_words()).to_affine();
+    let lhs = pairing(&pa, &qb);
+    let rhs = fp12_pow(&base, &a.mul(&b).to_words());
+    assert!(lhs.equals(&rhs));
+    // e(aP, Q) = e(P, aQ).
+    let qa = g2.to_jacobian().mul_words(&a.to_words()).to_affine();
+    assert!(pairing(&pa, &g2).equals(&pairing(&g1, &qa)));
+}
+
+#[test]
+fn pairing_with_identity_is_one() {
+    assert!(pairing(&G1Affine::IDENTITY, &g2_generator()).is_one());
+    assert!(pairing(&g1_generator(), &G2Affine::IDENTITY).is_one());
+}
+
+#[allow(dead_code)]
+fn fp12_hex(f: &Fp12) -> String {
+    let mut s = String::new();
+    for c in [f.c0.c0, f.c0.c1, f.c0.c2, f.c1.c0, f.c1.c1, f.c1.c2] {
+        for x in [c.c0, c.c1] {
+            for b in x.to_bytes_be() {
+                s.push_str(&std::format!("{:02x}", b));
+            }
+            s.push(' ');
+        }
+    }
+    s
+}

@@ -1,0 +1,194 @@
+//! Batch verification of proofs of one key.
+//!
+//! With random nonzero 128-bit weights `ρⱼ` (from the host's seed), the `n` equations
+//! `e(Aⱼ, Bⱼ) = e(α, β)·e(vk_xⱼ, γ)·e(Cⱼ, δ)` are combined into
+//!
+//! ```text
+//! Π e(ρⱼ·Aⱼ, Bⱼ) · e(-(Σρⱼ)·α, β) · e(-Σρⱼ·vk_xⱼ, γ) · e(-Σρⱼ·Cⱼ, δ) = 1
+//! ```
+//!
+//! `n + 3` Miller loops and one final exponentiation. `Σρⱼ·vk_xⱼ` is computed as
+//! `(Σρⱼ)·IC₀ + Σᵢ (Σⱼ ρⱼ·pubᵢⱼ)·ICᵢ`: the input scalars are summed in `Fr` first, so the
+//! public-input work does not grow with `n`. If some equation fails, the combination fails
+//! except with probability about `2⁻¹²⁸` over the weights; then the batch is split in halves
+//! until each proof is checked alone by [`verify_proof`], so every answer equals the
+//! single-proof answer. A batch of one is a single verification.
+
+use zkedge_bn254::{
+    final_exponentiation, multi_miller_loop, Fr, G1Affine, G1Jacobian, G2Affine, LineGeneratorSlot,
+};
+use zkedge_transcript::sha3::Shake256;
+
+use crate::encoding::{Proof, PublicInputs, MAX_PUBLIC_INPUTS};
+use crate::key::PreparedKey;
+use crate::verify::verify_proof;
+
+/// Most proofs in one batch.
+pub const MAX_BATCH: usize = 256;
+
+/// Domain separator of the weight stream.
+pub const WEIGHT_DOMAIN: &[u8] = b"zkedge.groth16-batch-weights.v1";
+
+/// Working memory of one batch (about 0.8 MiB). All-zero bytes are not needed: use
+/// [`BatchBuffers::new`] (or, in Wasm static memory, write it once before use).
+pub struct BatchBuffers {
+    weights: [[u64; 4]; MAX_BATCH],
+    pairs: [(G1Affine, G2Affine); MAX_BATCH],
+    slots: [LineGeneratorSlot; MAX_BATCH],
+    c_points: [G1Affine; MAX_BATCH],
+}
+
+impl BatchBuffers {
+    /// Empty buffers.
+    pub const fn new() -> BatchBuffers {
+        BatchBuffers {
+            weights: [[0; 4]; MAX_BATCH],
+            pairs: [(G1Affine::IDENTITY, G2Affine::IDENTITY); MAX_BATCH],
+            slots: [LineGeneratorSlot::EMPTY; MAX_BATCH],
+            c_points: [G1Affine::IDENTITY; MAX_BATCH],
+        }
+    }
+}
+
+impl Default for BatchBuffers {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// Verifies `proofs[k]` against `inputs[k]` for every `k`, writing `valid[k]`.
+///
+/// Every input must have `key.n_public` entries (as [`PublicInputs::from_bytes`] ensures);
+/// `proofs.len() <= MAX_BATCH`. `seed` (32 bytes from the host's `SecureRandom`) derives the
+/// weights; the answers do not depend on it.
+pub fn verify_batch(
+    key: &PreparedKey,
+    proofs: &[Proof],
+    inputs: &[PublicInputs],
+    seed: &[u8; 32],
+    buffers: &mut BatchBuffers,
+    valid: &mut [bool],
+) {
+    let n = proofs.len();
+    assert!(n <= MAX_BATCH && inputs.len() == n && valid.len() >= n);
+    derive_weights(seed, &mut buffers.weights[..n]);
+    check_range(key, proofs, inputs, 0, n, buffers, valid);
+}
+
+/// Checks `[lo, hi)`: combined if it holds, else bisected down to single verifications.
+fn check_range(
+    key: &PreparedKey,
+    proofs: &[Proof],
+    inputs: &[PublicInputs],
+    lo: usize,
+    hi: usize,
+    buffers: &mut BatchBuffers,
+    valid: &mut [bool],
+) {
+    if hi - lo == 0 {
+        return;
+    }
+    if hi - lo == 1 {
+        valid[lo] = verify_proof(key, &proofs[lo], &inputs[lo]);
+        return;
+    }
+    if combined_check(key, &proofs[lo..hi], &inputs[lo..hi], lo, buffers) {
+        for v in valid[lo..hi].iter_mut() {
+            *v = true;
+        }
+        return;
+    }
+    let mid = lo + (hi - lo) / 2;
+    check_range(key, proofs, inputs, lo, mid, buffers, valid);
+    check_range(key, proofs, inputs, mid, hi, buffers, valid);
+}
+
+/// The combined equation (module docs) for `proofs`, whose weights start at `buffers.weights[first]`.
+fn combined_check(
+    key: &PreparedKey,
+    proofs: &[Proof],
+    inputs: &[PublicInputs],
+    first: usize,
+    buffers: &mut BatchBuffers,
+) -> bool {
+    let n = proofs.len();
+    if proofs.iter().any(|p| p.has_identity())
+        || inputs.iter().any(|i| i.as_slice().len() != key.n_public)
+    {
+        return false;
+    }
+    // Σρⱼ and Σⱼ ρⱼ·pubᵢⱼ in Fr.
+    let mut weight_sum = Fr::ZERO;
+    let mut input_sums = [Fr::ZERO; MAX_PUBLIC_INPUTS];
+    for j in 0..n {
+        let rho = fr_from_weight(&buffers.weights[first + j]);
+        weight_sum = weight_sum.add(&rho);
+        for (sum, x) in input_sums.iter_mut().zip(inputs[j].as_slice()) {
+            *sum = sum.add(&rho.mul(x));
+        }
+    }
+    // -(Σρ)·α, -Σρ·vk_x, -Σρ·C.
+    let mut scalars = [[0u64; 4]; MAX_PUBLIC_INPUTS + 1];
+    scalars[0] = weight_sum.to_words();
+    for i in 0..key.n_public {
+        scalars[i + 1] = input_sums[i].to_words();
+    }
+    let vk_x = G1Jacobian::multi_mul(&key.ic[..key.n_public + 1], &scalars[..key.n_public + 1], 4);
+    let alpha = key.alpha.to_jacobian().mul_words(&scalars[0]);
+    for j in 0..n {
+        buffers.c_points[j] = proofs[j].c;
+    }
+    let c_sum = G1Jacobian::multi_mul(
+        &buffers.c_points[..n],
+        &buffers.weights[first..first + n],
+        2,
+    );
+    // (ρⱼ·Aⱼ, Bⱼ).
+    for j in 0..n {
+        let a = proofs[j]
+            .a
+            .to_jacobian()
+            .mul_words(&buffers.weights[first + j][..2]);
+        buffers.pairs[j] = (a.to_affine(), proofs[j].b);
+    }
+    let f = multi_miller_loop(
+        &[
+            (alpha.to_affine().neg(), &key.beta),
+            (vk_x.to_affine().neg(), &key.gamma),
+            (c_sum.to_affine().neg(), &key.delta),
+        ],
+        &buffers.pairs[..n],
+        &mut buffers.slots[..n],
+    );
+    final_exponentiation(&f).is_one()
+}
+
+/// Fills `weights` with nonzero 128-bit integers (words 2 and 3 zero) from
+/// SHAKE256(`u32 LE len(domain)` ‖ domain ‖ seed), 16 little-endian bytes each; zero is skipped.
+pub fn derive_weights(seed: &[u8; 32], weights: &mut [[u64; 4]]) {
+    let mut shake = Shake256::new();
+    shake.update(&(WEIGHT_DOMAIN.len() as u32).to_le_bytes());
+    shake.update(WEIGHT_DOMAIN);
+    shake.update(seed);
+    let mut reader = shake.finalize_xof();
+    for w in weights.iter_mut() {
+        loop {
+            let mut b = [0u8; 16];
+            reader.read(&mut b);
+            let mut lo = [0u8; 8];
+            let mut hi = [0u8; 8];
+            lo.copy_from_slice(&b[..8]);
+            hi.copy_from_slice(&b[8..]);
+            *w = [u64::from_le_bytes(lo), u64::from_le_bytes(hi), 0, 0];
+            if w[0] != 0 || w[1] != 0 {
+                break;
+            }
+        }
+    }
+}
+
+/// A 128-bit weight as an element of `Fr`.
+fn fr_from_weight(w: &[u64; 4]) -> Fr {
+    let two_64 = Fr::from_u64(1 << 32).square();
+    Fr::from_u64(w[1]).mul(&two_64).add(&Fr::from_u64(w[0]))
+}

@@ -1,0 +1,153 @@
+//! The safe core of the module on the snarkjs vectors (`testdata/groth16`).
+
+use super::*;
+
+fn hex(s: &str) -> Vec<u8> {
+    (0..s.len() / 2)
+        .map(|i| u8::from_str_radix(&s[2 * i..2 * i + 2], 16).unwrap())
+        .collect()
+}
+
+fn vectors() -> (Vec<u8>, Vec<(Vec<u8>, Vec<u8>)>) {
+    let text = include_str!("../../../testdata/groth16/mulsum.txt");
+    let mut vk = Vec::new();
+    let mut proofs = Vec::new();
+    for line in text.lines().filter(|l| !l.starts_with('#')) {
+        let parts: Vec<&str> = line.split(' ').collect();
+        match parts[0] {
+            "vk" => vk = hex(parts[1]),
+            _ => proofs.push((hex(parts[1]), hex(parts[2]))),
+        }
+    }
+    (vk, proofs)
+}
+
+fn entry(proof: &[u8], inputs: &[u8]) -> Vec<u8> {
+    let mut e = proof.to_vec();
+    e.extend_from_slice(&((inputs.len() / 32) as u32).to_le_bytes());
+    e.extend_from_slice(inputs);
+    e
+}
+
+fn prepared(buffers: &mut Buffers, vk: &[u8]) -> Vec<u8> {
+    let mut out = vec![0u8; prepared_len(2) as usize];
+    assert_eq!(prepare_key(buffers, vk, &mut out), out.len() as i32);
+    out
+}
+
+#[test]
+fn a_mixed_batch_gets_one_status_per_proof() {
+    let (vk, proofs) = vectors();
+    let mut buffers = Buffers::new_boxed();
+    let key = prepared(&mut buffers, &vk);
+    let (p0, i0) = &proofs[0];
+    let mut x_ge_p = p0.clone();
+    x_ge_p[..32].copy_from_slice(&hex(
+        "30644e72e131a029b85045b68181585d97816a916871ca8d3c208c16d87cfd47",
+    ));
+    let mut off_curve = p0.clone();
+    off_curve[63] ^= 1;
+    let mut input_r = i0.clone();
+    input_r[..32].copy_from_slice(&hex(
+        "30644e72e131a029b85045b68181585d2833e84879b9709143e1f593f0000001",
+    ));
+    let mut identity_a = p0.clone();
+    identity_a[..64].fill(0);
+    let entries = [
+        (entry(p0, i0), VALID),
+        (entry(p0, &proofs[1].1), INVALID),
+        (entry(&x_ge_p, i0), MALFORMED_COORDINATE),
+        (entry(&proofs[2].0, &proofs[2].1), VALID),
+        (entry(&off_curve, i0), MALFORMED_NOT_ON_CURVE),
+        (entry(p0, &i0[..32]), MALFORMED_INPUT_COUNT),
+        (entry(p0, &input_r), MALFORMED_INPUT_RANGE),
+        (entry(&identity_a, i0), INVALID),
+        (entry(&proofs[7].0, &proofs[7].1), VALID),
+    ];
+    let mut request = (entries.len() as u32).to_le_bytes().to_vec();
+    for (e, _) in &entries {
+        request.extend_from_slice(e);
+    }
+    let mut statuses = vec![0xff; entries.len()];
+    assert_eq!(
+        verify_request(&mut buffers, &key, &request, &[7; 32], &mut statuses),
+        entries.len() as i32
+    );
+    let want: Vec<u8> = entries.iter().map(|(_, s)| *s).collect();
+    assert_eq!(statuses, want);
+}
+
+#[test]
+fn broken_requests_and_keys_are_request_errors() {
+    let (vk, proofs) = vectors();
+    let mut buffers = Buffers::new_boxed();
+    let key = prepared(&mut buffers, &vk);
+    let mut statuses = [0u8; 4];
+    let one = entry(&proofs[0].0, &proofs[0].1);
+    let mut request = 1u32.to_le_bytes().to_vec();
+    request.extend_from_slice(&one);
+    // Trailing byte, truncation, zero count, wrong prepared key.
+    let mut trailing = request.clone();
+    trailing.push(0);
+    assert_eq!(
+        verify_request(&mut buffers, &key, &trailing, &[1; 32], &mut statuses),
+        ERR_FRAMING
+    );
+    assert_eq!(
+        verify_request(
+            &mut buffers,
+            &key,
+            &request[..request.len() - 1],
+            &[1; 32],
+            &mut statuses
+        ),
+        ERR_FRAMING
+    );
+    assert_eq!(
+        verify_request(
+            &mut buffers,
+            &key,
+            &0u32.to_le_bytes(),
+            &[1; 32],
+            &mut statuses
+        ),
+        ERR_COUNT
+    );
+    assert_eq!(
+        verify_request(
+            &mut buffers,
+            &key[..key.len() - 1],
+            &request,
+            &[1; 32],
+            &mut statuses
+        ),
+        ERR_PREPARED_KEY
+    );
+    // An input count that would overflow is framing, not a crash.
+    let mut huge = 1u32.to_le_bytes().to_vec();
+    huge.extend_from_slice(&proofs[0].0);
+    huge.extend_from_slice(&u32::MAX.to_le_bytes());
+    assert_eq!(
+        verify_request(&mut buffers, &key, &huge, &[1; 32], &mut statuses),
+        ERR_FRAMING
+    );
+    assert_eq!(
+        verify_request(&mut buffers, &key, &request, &[1; 32], &mut statuses),
+        1
+    );
+    assert_eq!(statuses[0], VALID);
+    // Key errors.
+    let mut out = vec![0u8; prepared_len(2) as usize];
+    assert_eq!(
+        prepare_key(&mut buffers, &vk[..100], &mut out),
+        ERR_KEY_LENGTH
+    );
+    assert_eq!(
+        prepare_key(&mut buffers, &vk, &mut out[..10]),
+        ERR_OUTPUT_TOO_SMALL
+    );
+    let mut bad = vk.clone();
+    bad[100] ^= 1;
+    assert_eq!(prepare_key(&mut buffers, &bad, &mut out), ERR_KEY_POINT);
+    assert_eq!(prepared_len(65), ERR_KEY_LENGTH);
+}
