@@ -4,6 +4,10 @@
 //! Prints one JSON object per line:
 //! `{"engine":"native","op":"verify","statement":"range","n":64,"m":2,"batch":1,"ns_per_proof":…}`.
 //! Requests are built with the same encoding and seeds as the Java benchmark.
+//!
+//! Groth16 lines (`"statement":"groth16"`, `zk_groth16_verify_batch`'s core on the snarkjs
+//! vectors of `testdata/groth16`) also carry `"cpu_ns_per_proof"`: the thread's CPU time per proof
+//! (from `/proc/thread-self/schedstat`), steadier than wall time on a shared machine.
 
 use std::time::Instant;
 
@@ -74,7 +78,7 @@ fn figures(samples: &mut [f64]) -> String {
     )
 }
 
-/// Usage: `zkedge-bench [--quick] [--pass N] [--bits 8,64]`. `--pass N` adds `"pass":N` to every line (the
+/// Usage: `zkedge-bench [--quick] [--pass N] [--bits 8,64] [--system all|bulletproofs|groth16]`. `--pass N` adds `"pass":N` to every line (the
 /// bench script runs the native benchmark before and after the Chicory one).
 fn main() {
     let args: Vec<String> = std::env::args().collect();
@@ -93,10 +97,21 @@ fn main() {
             .collect(),
         None => vec![8, 16, 32, 64],
     };
+    let system = match args.iter().position(|a| a == "--system") {
+        Some(i) => args[i + 1].clone(),
+        None => "all".to_string(),
+    };
     // The generator table and verifier buffers are large; run on a big stack.
     std::thread::Builder::new()
         .stack_size(64 << 20)
-        .spawn(move || run(quick, &tag, &bits))
+        .spawn(move || {
+            if system != "groth16" {
+                run(quick, &tag, &bits);
+            }
+            if system != "bulletproofs" {
+                groth16::run(quick, &tag);
+            }
+        })
         .unwrap()
         .join()
         .unwrap();
@@ -196,6 +211,86 @@ fn run(quick: bool, tag: &str, all_bits: &[u8]) {
                     figures(&mut samples)
                 );
             }
+        }
+    }
+}
+
+/// Groth16: single verification and batches of 1, 4, 16, 64 and 256 proofs of one key.
+mod groth16 {
+    use std::time::Instant;
+
+    use zkedge_groth16_verifier::{prepare_key, prepared_len, verify_request, Buffers, VALID};
+
+    const VECTORS: &str = include_str!("../../../testdata/groth16/mulsum.txt");
+
+    fn hex(s: &str) -> Vec<u8> {
+        (0..s.len() / 2)
+            .map(|i| u8::from_str_radix(&s[2 * i..2 * i + 2], 16).unwrap())
+            .collect()
+    }
+
+    /// CPU time of this thread in ns (`/proc/thread-self/schedstat`, first field).
+    fn thread_cpu_ns() -> f64 {
+        std::fs::read_to_string("/proc/thread-self/schedstat")
+            .ok()
+            .and_then(|s| s.split_whitespace().next().and_then(|v| v.parse().ok()))
+            .unwrap_or(f64::NAN)
+    }
+
+    pub fn run(quick: bool, tag: &str) {
+        let mut vk = Vec::new();
+        let mut entries = Vec::new();
+        for line in VECTORS.lines().filter(|l| !l.starts_with('#')) {
+            let parts: Vec<&str> = line.split(' ').collect();
+            if parts[0] == "vk" {
+                vk = hex(parts[1]);
+            } else {
+                let mut e = hex(parts[1]);
+                let inputs = hex(parts[2]);
+                e.extend_from_slice(&((inputs.len() / 32) as u32).to_le_bytes());
+                e.extend_from_slice(&inputs);
+                entries.push(e);
+            }
+        }
+        let mut buffers = Buffers::new_boxed();
+        let mut key = vec![0u8; prepared_len(2) as usize];
+        let t = Instant::now();
+        assert!(prepare_key(&mut buffers, &vk, &mut key) > 0);
+        println!(
+            r#"{{"engine":"native",{tag}"op":"prepare-key","statement":"groth16","n_public":2,"ns":{:.0}}}"#,
+            t.elapsed().as_nanos() as f64
+        );
+        let budget_ns = if quick { 3e8 } else { 2e9 };
+        for batch in [1usize, 4, 16, 64, 256] {
+            let mut request = (batch as u32).to_le_bytes().to_vec();
+            for k in 0..batch {
+                request.extend_from_slice(&entries[k % entries.len()]);
+            }
+            let mut statuses = vec![0xffu8; batch];
+            let (mut wall, mut cpu) = (Vec::new(), Vec::new());
+            let start = Instant::now();
+            while wall.len() < 3
+                || (start.elapsed().as_nanos() as f64) < budget_ns && wall.len() < 300
+            {
+                let (t, c) = (Instant::now(), thread_cpu_ns());
+                let count = verify_request(
+                    &mut buffers,
+                    &key,
+                    &request,
+                    &[wall.len() as u8; 32],
+                    &mut statuses,
+                );
+                cpu.push((thread_cpu_ns() - c) / batch as f64);
+                wall.push(t.elapsed().as_nanos() as f64 / batch as f64);
+                assert_eq!(count as usize, batch);
+                assert!(statuses.iter().all(|s| *s == VALID), "statuses {statuses:?}");
+            }
+            cpu.sort_by(|a, b| a.partial_cmp(b).unwrap());
+            println!(
+                r#"{{"engine":"native",{tag}"op":"verify","statement":"groth16","n_public":2,"batch":{batch},{},"cpu_ns_per_proof":{:.0}}}"#,
+                super::figures(&mut wall),
+                cpu[cpu.len() / 2]
+            );
         }
     }
 }

@@ -8,7 +8,8 @@
 //! ("almost Montgomery"): it saves the final subtraction of every multiplication.
 //!
 //! * `mul(a, b)` for `a, b < 2m`: the REDC result is `< (a·b + R·m)/R < 4m²/R + m`, and
-//!   `4m/R < 4·2^254/2^261 < 1/32`, so it is `< 2m` again.
+//!   `4m/R < 4·2^254/2^261 < 1/32`, so it is `< 2m` again. Operands up to `4m` (sums from
+//!   `add_unreduced`) still give `< 16m²/R + m < 2m`.
 //! * `add` and `sub` bring their result back into `[0, 2m)` with one conditional
 //!   subtraction/addition of `2m`.
 //! * The products themselves are in `montgomery` (generated, fully unrolled).
@@ -72,6 +73,21 @@ macro_rules! montgomery_field {
                     carry = v >> 29;
                 }
                 $name(Self::reduce_once(r))
+            }
+
+            /// `self + rhs` without the final reduction: `< 4m` for inputs `< 2m`. Only for an
+            /// operand of [`Self::mul`]/[`Self::square`], which accept inputs up to `4m`
+            /// (`16m²/R + m < 2m`, module docs); never stored.
+            #[inline(never)]
+            pub fn add_unreduced(&self, rhs: &$name) -> $name {
+                let mut r = [0u32; 9];
+                let mut carry = 0u32;
+                for i in 0..9 {
+                    let v = self.0[i] + rhs.0[i] + carry;
+                    r[i] = v & $crate::backend::MASK;
+                    carry = v >> 29;
+                }
+                $name(r)
             }
 
             /// `self - rhs`, in `[0, 2m)`.

@@ -283,15 +283,23 @@ impl<F: CurveField> Jacobian<F> {
         }
     }
 
-    /// `k · self` for a little-endian scalar (double-and-add, most significant bit first).
+    /// `k · self` for a little-endian scalar of at most four words (width-4 NAF: about one
+    /// addition per five bits, with the odd multiples `P, 3P, 5P, 7P` precomputed).
     pub fn mul_words(&self, k: &[u64]) -> Jacobian<F> {
+        let mut digits = [0i8; WNAF_MAX_DIGITS];
+        let len = wnaf4(k, &mut digits);
+        let double = self.double();
+        let mut table = [*self; 4];
+        for i in 1..4 {
+            table[i] = table[i - 1].add(&double);
+        }
         let mut acc = Jacobian::IDENTITY;
-        for w in k.iter().rev() {
-            for bit in (0..64).rev() {
-                acc = acc.double();
-                if (w >> bit) & 1 == 1 {
-                    acc = acc.add(self);
-                }
+        for d in digits[..len].iter().rev() {
+            acc = acc.double();
+            if *d > 0 {
+                acc = acc.add(&table[(*d as usize - 1) / 2]);
+            } else if *d < 0 {
+                acc = acc.add(&table[(-*d as usize - 1) / 2].neg());
             }
         }
         acc
@@ -341,6 +349,51 @@ impl<F: CurveField> Jacobian<F> {
                 .mul(&z2z2.mul(&other.z))
                 .equals(&other.y.mul(&z1z1.mul(&self.z)))
     }
+}
+
+/// Most digits of a width-4 NAF of a scalar below `2^256`.
+const WNAF_MAX_DIGITS: usize = 257;
+
+/// Width-4 NAF of a little-endian scalar (at most four words): digits in `{0, ±1, ±3, ±5, ±7}`,
+/// least significant first, `k = Σ dᵢ·2ⁱ`, every nonzero digit followed by at least three zeros.
+/// Returns the number of digits written.
+fn wnaf4(k: &[u64], digits: &mut [i8; WNAF_MAX_DIGITS]) -> usize {
+    // A fifth word absorbs the carry of a negative digit at the top.
+    let mut w = [0u64; 5];
+    w[..k.len()].copy_from_slice(k);
+    let mut len = 0;
+    while w.iter().any(|x| *x != 0) {
+        let mut d = 0i8;
+        if w[0] & 1 == 1 {
+            d = (w[0] & 15) as i8;
+            if d > 8 {
+                d -= 16;
+            }
+            // w -= d, so that w becomes divisible by 16.
+            if d > 0 {
+                let mut borrow = d as u64;
+                for x in w.iter_mut() {
+                    let (v, b) = x.overflowing_sub(borrow);
+                    *x = v;
+                    borrow = b as u64;
+                }
+            } else {
+                let mut carry = (-d) as u64;
+                for x in w.iter_mut() {
+                    let (v, c) = x.overflowing_add(carry);
+                    *x = v;
+                    carry = c as u64;
+                }
+            }
+        }
+        digits[len] = d;
+        len += 1;
+        for i in 0..4 {
+            w[i] = (w[i] >> 1) | (w[i + 1] << 63);
+        }
+        w[4] >>= 1;
+    }
+    len
 }
 
 /// The generator of `G1`: `(1, 2)` (EIP-196).

@@ -57,14 +57,18 @@ impl Fp2 {
     pub fn mul(&self, rhs: &Fp2) -> Fp2 {
         let v0 = self.c0.mul(&rhs.c0);
         let v1 = self.c1.mul(&rhs.c1);
-        let s = self.c0.add(&self.c1).mul(&rhs.c0.add(&rhs.c1));
+        // Both sums are < 4p: fine as operands of a product (backend docs).
+        let s = self
+            .c0
+            .add_unreduced(&self.c1)
+            .mul(&rhs.c0.add_unreduced(&rhs.c1));
         Fp2::new(v0.sub(&v1), s.sub(&v0).sub(&v1))
     }
 
     /// Square: `(c0 + c1)(c0 - c1) + 2 c0 c1 u`.
     #[inline(never)]
     pub fn square(&self) -> Fp2 {
-        let a = self.c0.add(&self.c1).mul(&self.c0.sub(&self.c1));
+        let a = self.c0.add_unreduced(&self.c1).mul(&self.c0.sub(&self.c1));
         let b = self.c0.mul(&self.c1);
         Fp2::new(a, b.double())
     }

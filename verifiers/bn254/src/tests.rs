@@ -276,6 +276,29 @@ fn group_law_is_consistent() {
     assert!(three.to_affine().is_on_curve());
     let p = g1_generator().to_jacobian();
     assert!(p.mul_words(&[5]).equals(&p.double().double().add(&p)));
+    // The width-4 NAF multiplication agrees with plain double-and-add on assorted scalars.
+    let plain = |k: &[u64]| {
+        let mut acc = G1Jacobian::IDENTITY;
+        for w in k.iter().rev() {
+            for bit in (0..64).rev() {
+                acc = acc.double();
+                if (w >> bit) & 1 == 1 {
+                    acc = acc.add(&p);
+                }
+            }
+        }
+        acc
+    };
+    for k in [
+        [0u64, 0, 0, 0],
+        [1, 0, 0, 0],
+        [15, 0, 0, 0],
+        [u64::MAX, u64::MAX, u64::MAX, u64::MAX],
+        [0x9e37_79b9_7f4a_7c15, 0xf39c_c060_5ced_c834, 0x1082_276b_f3a2_7251, 0xf86c_6a11_d0c1_8e95],
+        [0xffff_ffff_0000_0001, 0x8000_0000_0000_0000, 0, 0x8000_0000_0000_0000],
+    ] {
+        assert!(p.mul_words(&k).equals(&plain(&k)), "{:?}", k);
+    }
     let p3 = p.mul_words(&[3]);
     assert!(p3.add_affine(&g1_generator()).equals(&p.mul_words(&[4])));
     assert!(p.add_affine(&g1_generator()).equals(&p.double()));
