@@ -2,8 +2,10 @@
 # Benchmarks the Bulletproofs verifier and prover and the Groth16 verifier: native Rust and Wasm
 # under Chicory, and snarkjs for Groth16, in one run, so that the ratios hold on a noisy machine.
 #
-#   scripts/bench-verifiers.sh            full run (about 10-12 minutes on 2 cores)
-#   scripts/bench-verifiers.sh --quick    about 4 minutes, fewer and shorter samples
+#   scripts/bench-verifiers.sh            full run (Bulletproofs alone took 6-8 minutes on 2 cores;
+#                                         the Groth16 cases add a few minutes)
+#   scripts/bench-verifiers.sh --quick    fewer and shorter samples (15 minutes with the build
+#                                         at a load average of 18; much less on a quiet machine)
 #
 # Builds what is needed first: the Wasm modules (scripts/build-verifiers.sh, which leaves
 # verifiers/dist unchanged when it is current), the native benchmark (verifiers/bench) and the
