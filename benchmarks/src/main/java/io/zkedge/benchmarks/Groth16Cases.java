@@ -1,6 +1,12 @@
 package io.zkedge.benchmarks;
 
 import io.zkedge.groth16.Groth16Abi;
+import io.zkedge.groth16.Groth16Proof;
+import io.zkedge.groth16.Groth16PublicInputs;
+import io.zkedge.groth16.Groth16Statement;
+import io.zkedge.groth16.Groth16Status;
+import io.zkedge.groth16.Groth16Verifier;
+import io.zkedge.groth16.Groth16VerifyingKey;
 import io.zkedge.wasm.GuestBuffer;
 import io.zkedge.wasm.WasmInstance;
 import io.zkedge.wasm.WasmModule;
@@ -24,7 +30,9 @@ import java.util.List;
  *       {@code verifiers/bench} measures natively: single verification (batch 1) and the
  *       per-proof cost of batches of 4, 16, 64 and 256, and the key preparation;
  *   <li>{@code n_public 6}: the valid proofs of testdata/groth16-sensor, which
- *       {@code scripts/bench-snarkjs.sh} verifies with snarkjs: batch 1 and 64.
+ *       {@code scripts/bench-snarkjs.sh} verifies with snarkjs: batch 1 and 64, through the raw
+ *       ABI and through {@link Groth16Verifier} ({@code "engine":"chicory-host"}: the product's
+ *       path, to show what the host adds).
  * </ul>
  *
  * Lines: {@code {"engine":"chicory-compiled","op":"verify","statement":"groth16","n_public":2,"batch":1,…}}.
@@ -66,8 +74,40 @@ final class Groth16Cases {
                         Files.readAllBytes(sensor.resolve(f[0]).resolve("public.bin"))));
             }
         }
-        addCircuit(cases, instance, 6, Files.readAllBytes(sensor.resolve("verification_key.bin")),
-                sensorEntries, SENSOR_BATCHES, false);
+        byte[] sensorKey = Files.readAllBytes(sensor.resolve("verification_key.bin"));
+        addCircuit(cases, instance, 6, sensorKey, sensorEntries, SENSOR_BATCHES, false);
+        addHostCases(cases, wasm, sensorKey, sensorEntries);
+    }
+
+    /**
+     * The product's path on the sensor proofs: {@link Groth16Verifier} with its cached prepared
+     * key, request building, SecureRandom seed and status mapping ({@code "engine":"chicory-host"}).
+     */
+    private static void addHostCases(List<Case> cases, WasmModule wasm, byte[] key, List<byte[]> entries)
+            throws Exception {
+        Groth16VerifyingKey vk = Groth16VerifyingKey.fromBytes(key);
+        List<Groth16Statement> statements = new ArrayList<>();
+        for (byte[] e : entries) {
+            statements.add(new Groth16Statement(Groth16Proof.fromBytes(Arrays.copyOf(e, Groth16Proof.BYTES)),
+                    Groth16PublicInputs.fromBytes(Arrays.copyOfRange(e, Groth16Proof.BYTES + 4, e.length), vk.nPublic())));
+        }
+        Groth16Verifier verifier = Groth16Verifier.builder().setModule(wasm).build();
+        verifier.prepareKey(vk);
+        for (int batch : SENSOR_BATCHES) {
+            List<Groth16Statement> chosen = new ArrayList<>();
+            for (int k = 0; k < batch; k++) {
+                chosen.add(statements.get(k % statements.size()));
+            }
+            cases.add(new Case("chicory-host", null, "verify", "\"statement\":\"groth16\",\"n_public\":" + vk.nPublic(),
+                    batch, () -> {
+                        for (Groth16Status status : verifier.verify(vk, chosen)) {
+                            if (status != Groth16Status.VALID) {
+                                throw new IllegalStateException("a proof did not verify: " + status);
+                            }
+                        }
+                        return batch;
+                    }));
+        }
     }
 
     private static void addCircuit(List<Case> cases, WasmInstance wasm, int nPublic, byte[] key,
