@@ -65,6 +65,17 @@ b2 = f2mul((3, 0), f2pow(xi, P * P - 2))
 fp2("TWIST_B", b2)
 print("// 3 b'"); fp2("TWIST_B3", f2mul((3, 0), b2))
 print("// 6x^2 =", 6 * X * X, hex(6 * X * X))
+# Soundness of the G2 membership test [x+1]Q + psi([x]Q) + psi^2([x]Q) = psi^3([2x]Q) (curve.rs):
+# with psi^2 = t psi - p the endomorphism is a + b psi; its degree N must share only r with
+# #E'(Fp2) = r (2p - r).
+from math import gcd
+T = 6 * X * X + 1
+A = X + 1 - X * P + 2 * X * T * P
+B = X + X * T - 2 * X * T * T + 2 * X * P
+N = A * A + A * B * T + B * B * P
+assert N % R == 0 and gcd(N, R * (2 * P - R)) == R
+assert (A + B * 6 * X * X) % R == 0  # every point of G2 passes
+print("// G2 membership test: gcd(deg, #E'(Fp2)) = r  OK")
 # NAF of 6x + 2, least significant digit first.
 n, naf = 6 * X + 2, []
 while n:

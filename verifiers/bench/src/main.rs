@@ -283,7 +283,10 @@ mod groth16 {
                 cpu.push((thread_cpu_ns() - c) / batch as f64);
                 wall.push(t.elapsed().as_nanos() as f64 / batch as f64);
                 assert_eq!(count as usize, batch);
-                assert!(statuses.iter().all(|s| *s == VALID), "statuses {statuses:?}");
+                assert!(
+                    statuses.iter().all(|s| *s == VALID),
+                    "statuses {statuses:?}"
+                );
             }
             cpu.sort_by(|a, b| a.partial_cmp(b).unwrap());
             println!(

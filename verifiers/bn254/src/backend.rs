@@ -72,6 +72,11 @@ macro_rules! montgomery_field {
                     r[i] = v & $crate::backend::MASK;
                     carry = v >> 29;
                 }
+                // Below 2m whenever the top limb is below 2m's: the common case skips the
+                // trial subtraction (variable time is fine for public data).
+                if r[8] < Self::TWO_MODULUS[8] {
+                    return $name(r);
+                }
                 $name(Self::reduce_once(r))
             }
 

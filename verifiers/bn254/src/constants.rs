@@ -223,5 +223,7 @@ pub(crate) const ATE_LOOP_NAF: [i8; 66] = [
     0, 0, 1, 0, -1, 0, 1,
 ];
 
-/// `6x² = p - r` as little-endian 64-bit words: on `G2`, `ψ` acts as multiplication by it.
+/// `6x² = p - r` as little-endian 64-bit words: on `G2`, `ψ` acts as multiplication by it
+/// (the tests' reference membership test).
+#[cfg(test)]
 pub(crate) const SIX_X_SQUARED: [u64; 2] = [0xf83e9682e87cfd46, 0x6f4d8248eeb859fb];

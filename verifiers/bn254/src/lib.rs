@@ -28,13 +28,13 @@
 extern crate std;
 
 mod backend;
-mod montgomery;
 mod constants;
 pub mod curve;
 pub mod fp;
 pub mod fp12;
 pub mod fp2;
 pub mod fp6;
+mod montgomery;
 pub mod pairing;
 
 pub use curve::{

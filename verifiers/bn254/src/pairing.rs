@@ -12,7 +12,7 @@
 //! [`multi_miller_loop`] shares one accumulator (one squaring per step) between all pairs.
 
 use crate::constants::{ATE_LOOP_NAF, FROB1, FROB2, TWIST_B3};
-use crate::curve::{Affine, G1Affine, G2Affine};
+use crate::curve::{Affine, G1Affine, G2Affine, BN_X};
 use crate::fp::Fp;
 use crate::fp12::Fp12;
 use crate::fp2::Fp2;
@@ -324,9 +324,6 @@ pub fn final_exponentiation(f: &Fp12) -> Fp12 {
     t0 = t0.cyclotomic_square();
     t0.mul(&t1)
 }
-
-/// The BN parameter `x` (EIP-197).
-const BN_X: u64 = 4965661367192848881;
 
 /// `f^x` for `f` in the cyclotomic subgroup.
 fn exp_by_x(f: &Fp12) -> Fp12 {

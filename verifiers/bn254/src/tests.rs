@@ -223,7 +223,10 @@ fn frobenius_is_the_p_power() {
     let g = f.conjugate().mul(&f.invert());
     let g = g.frobenius(2).mul(&g);
     assert!(g.cyclotomic_square().equals(&g.square()));
-    assert!(!f.cyclotomic_square().equals(&f.square()), "f itself is not cyclotomic");
+    assert!(
+        !f.cyclotomic_square().equals(&f.square()),
+        "f itself is not cyclotomic"
+    );
     assert!(f.square().equals(&f.mul(&f)));
 }
 
@@ -254,6 +257,10 @@ fn generators_are_on_their_curves_and_have_order_r() {
     assert!(g1.to_jacobian().mul_words(&r_words()).is_identity());
     assert!(g2.to_jacobian().mul_words(&r_words()).is_identity());
     assert!(g2_in_subgroup(&g2));
+    for k in [2u64, 3, 0xdead_beef_1234_5678] {
+        let q = g2.to_jacobian().mul_words(&[k, 1, 0, 7]).to_affine();
+        assert!(g2_in_subgroup(&q) && g2_in_subgroup_by_eigenvalue(&q));
+    }
     // The encodings round-trip.
     assert!(g1_from_bytes(&g1_to_bytes(&g1)).unwrap().equals(&g1));
     assert!(g2_from_bytes(&g2_to_bytes(&g2)).unwrap().equals(&g2));
@@ -294,8 +301,18 @@ fn group_law_is_consistent() {
         [1, 0, 0, 0],
         [15, 0, 0, 0],
         [u64::MAX, u64::MAX, u64::MAX, u64::MAX],
-        [0x9e37_79b9_7f4a_7c15, 0xf39c_c060_5ced_c834, 0x1082_276b_f3a2_7251, 0xf86c_6a11_d0c1_8e95],
-        [0xffff_ffff_0000_0001, 0x8000_0000_0000_0000, 0, 0x8000_0000_0000_0000],
+        [
+            0x9e37_79b9_7f4a_7c15,
+            0xf39c_c060_5ced_c834,
+            0x1082_276b_f3a2_7251,
+            0xf86c_6a11_d0c1_8e95,
+        ],
+        [
+            0xffff_ffff_0000_0001,
+            0x8000_0000_0000_0000,
+            0,
+            0x8000_0000_0000_0000,
+        ],
     ] {
         assert!(p.mul_words(&k).equals(&plain(&k)), "{:?}", k);
     }
@@ -364,6 +381,7 @@ fn subgroup_check_rejects_twist_points_outside_g2() {
             assert!(q.is_on_curve());
             let in_g2 = q.to_jacobian().mul_words(&r_words()).is_identity();
             assert_eq!(g2_in_subgroup(&q), in_g2);
+            assert_eq!(g2_in_subgroup_by_eigenvalue(&q), in_g2);
             assert!(
                 !in_g2,
                 "a random twist point is in G2 with negligible probability"

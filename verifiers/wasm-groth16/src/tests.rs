@@ -157,5 +157,9 @@ fn prepared_key_length_is_the_documented_one() {
     // ABI.md: 57 614 + 73·nPublic bytes.
     assert_eq!(prepared_len(0), 57_614);
     assert_eq!(prepared_len(2), 57_614 + 146);
-    assert!(core::mem::size_of::<Buffers>() < 1_200_000, "{}", core::mem::size_of::<Buffers>());
+    assert!(
+        core::mem::size_of::<Buffers>() < 1_200_000,
+        "{}",
+        core::mem::size_of::<Buffers>()
+    );
 }
