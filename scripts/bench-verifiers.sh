@@ -6,6 +6,7 @@
 #                                         the Groth16 cases add a few minutes)
 #   scripts/bench-verifiers.sh --quick    fewer and shorter samples (15 minutes with the build
 #                                         at a load average of 18; much less on a quiet machine)
+#   scripts/bench-verifiers.sh --system groth16   only one proof system (all, bulletproofs, groth16)
 #
 # Builds what is needed first: the Wasm modules (scripts/build-verifiers.sh, which leaves
 # verifiers/dist unchanged when it is current), the native benchmark (verifiers/bench) and the
@@ -19,11 +20,18 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 quick=()
-for arg in "$@"; do
-  case "$arg" in
+system=all
+while [[ $# -gt 0 ]]; do
+  case "$1" in
     --quick) quick=(--quick) ;;
-    *) echo "usage: scripts/bench-verifiers.sh [--quick]" >&2; exit 2 ;;
+    --system)
+      system="${2:-}"
+      shift
+      [[ "$system" =~ ^(all|bulletproofs|groth16)$ ]] || {
+        echo "bench-verifiers: --system must be all, bulletproofs or groth16" >&2; exit 2; } ;;
+    *) echo "usage: scripts/bench-verifiers.sh [--quick] [--system all|bulletproofs|groth16]" >&2; exit 2 ;;
   esac
+  shift
 done
 
 echo "bench-verifiers: building the Wasm modules, the native benchmark and the Chicory benchmark" >&2
@@ -43,15 +51,17 @@ lines="$root/benchmarks/target/bench-verifiers.jsonl"
 native="$root/verifiers/target/release/zkedge-bench"
 
 echo "bench-verifiers: native, pass 1" >&2
-"$native" "${quick[@]}" --pass 1 | tee -a "$lines"
+"$native" "${quick[@]}" --system "$system" --pass 1 | tee -a "$lines"
 echo "bench-verifiers: Chicory" >&2
 # A guest call runs deep in the JVM stack (one frame per Wasm call); give the main thread room.
 (cd "$root" && java -Xss16m ${JAVA_OPTS:-} -jar benchmarks/target/zkedge-benchmarks.jar "${quick[@]}" \
-    --dist verifiers/dist) | tee -a "$lines"
-echo "bench-verifiers: snarkjs groth16.verify (Node, in-process)" >&2
-"$root/scripts/bench-snarkjs.sh" "${quick[@]}" | tee -a "$lines"
+    --dist verifiers/dist --system "$system") | tee -a "$lines"
+if [[ "$system" != bulletproofs ]]; then
+  echo "bench-verifiers: snarkjs groth16.verify (Node, in-process)" >&2
+  "$root/scripts/bench-snarkjs.sh" "${quick[@]}" | tee -a "$lines"
+fi
 echo "bench-verifiers: native, pass 2" >&2
-"$native" "${quick[@]}" --pass 2 | tee -a "$lines"
+"$native" "${quick[@]}" --system "$system" --pass 2 | tee -a "$lines"
 
 python3 - "$lines" <<'PY'
 import json, sys
