@@ -24,8 +24,12 @@ import java.util.Locale;
  * machine hits every case alike. Each sample is one module call; the figure is the median
  * sample divided by the batch size.
  *
+ * <p>Groth16 ({@link Groth16Cases}): single and batch verification of the Groth16 module on
+ * the snarkjs vectors, and its key preparation.
+ *
  * <p>Usage: {@code java -jar zkedge-benchmarks.jar [--quick] [--no-interpreter] [--bits 8,64]
- * [--variant NAME=VERIFIER.wasm,PROVER.wasm]…}. Without {@code --variant}, the modules are
+ * [--system all|bulletproofs|groth16] [--testdata DIR] [--variant NAME=VERIFIER.wasm,PROVER.wasm]…}.
+ * {@code --variant} applies to the Bulletproofs modules. Without {@code --variant}, the modules are
  * {@code verifiers/dist} (option {@code --dist DIR}). With several variants (say, before and
  * after a change), their cases are interleaved and every line names its variant.
  */
@@ -46,17 +50,22 @@ public final class VerifierBenchmark {
     public static void main(String[] args) throws Exception {
         boolean quick = false;
         boolean interpreter = true;
+        String system = "all";
         Path dist = Path.of("verifiers/dist");
+        Path testdata = Path.of("testdata");
         List<Variant> variants = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--quick" -> quick = true;
                 case "--no-interpreter" -> interpreter = false;
                 case "--dist" -> dist = Path.of(args[++i]);
+                case "--testdata" -> testdata = Path.of(args[++i]);
+                case "--system" -> system = args[++i];
                 case "--variant" -> variants.add(parseVariant(args[++i]));
                 case "--bits" -> bits = Arrays.stream(args[++i].split(",")).mapToInt(Integer::parseInt).toArray();
                 default -> {
                     System.err.println("usage: [--quick] [--no-interpreter] [--dist DIR] [--bits 8,64] "
+                            + "[--system all|bulletproofs|groth16] [--testdata DIR] "
                             + "[--variant NAME=VERIFIER.wasm,PROVER.wasm]...");
                     System.exit(2);
                 }
@@ -67,12 +76,23 @@ public final class VerifierBenchmark {
             variants.add(new Variant(null, dist.resolve("zkedge_bulletproofs_verifier.wasm"),
                     dist.resolve("zkedge_bulletproofs_prover.wasm")));
         }
+        if (!List.of("all", "bulletproofs", "groth16").contains(system)) {
+            System.err.println("--system must be all, bulletproofs or groth16, was " + system);
+            System.exit(2);
+        }
         VerifierBenchmark bench = new VerifierBenchmark(quick);
-        for (Variant v : variants) {
-            bench.addCompiledCases(v);
+        if (!system.equals("groth16")) {
+            for (Variant v : variants) {
+                bench.addCompiledCases(v);
+            }
+        }
+        if (!system.equals("bulletproofs")) {
+            long start = System.nanoTime();
+            Groth16Cases.add(bench.cases, dist.resolve("zkedge_groth16_verifier.wasm"), testdata);
+            log("groth16: module compiled and keys prepared in %.1f s", (System.nanoTime() - start) / 1e9);
         }
         bench.run();
-        if (interpreter) {
+        if (interpreter && !system.equals("groth16")) {
             for (Variant v : variants) {
                 bench.runInterpreter(v);
             }

@@ -9,6 +9,7 @@ import java.util.List;
  *
  * <pre>
  * zkedge verify bulletproofs --proof HEX --commitments HEX[,HEX...] --bits N [--label TEXT]
+ * zkedge verify groth16 --vk verification_key.json --proof proof.json --public public.json
  * zkedge verify range --commitment HEX --proof HEX --min A --max B --bits N --sensor ID --seq S --time T
  * zkedge prove range --value V --min A --max B --bits N --sensor ID --seq S --time T
  * zkedge prove bulletproofs --values V[,V...] --bits N [--label TEXT]   (or --requests FILE)
@@ -32,6 +33,7 @@ public final class Zkedge {
         this.commands = List.of(
                 new VerifyBulletproofsCommand(modules),
                 new VerifyRangeCommand(modules),
+                new VerifyGroth16Command(modules),
                 new ProveRangeCommand(modules),
                 new ProveBulletproofsCommand(modules),
                 new GatewayCommand(modules),

@@ -132,10 +132,10 @@ class ZkedgeTest {
 
     @Test
     void unknownCommandExitsTwo() {
-        Result result = run("verify", "groth16");
+        Result result = run("verify", "plonk");
 
         assertThat(result.exitCode).isEqualTo(2);
-        assertThat(result.err).startsWith("zkedge: unknown command 'verify groth16'");
+        assertThat(result.err).startsWith("zkedge: unknown command 'verify plonk'");
     }
 
     @Test
