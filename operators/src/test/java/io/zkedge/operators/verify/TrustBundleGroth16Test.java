@@ -148,6 +148,31 @@ class TrustBundleGroth16Test {
     }
 
     @Test
+    void shouldRefuseASignedGroth16ModuleThatFailsItsSelfTestAndKeepTheCurrentOne() throws Exception {
+        // Frames requests as the ABI does but answers from the proof's last byte: it cannot tell
+        // the known answer's valid statement from the one with another seq.
+        byte[] fake = io.zkedge.testutils.TestModules.bytes("fake_groth16_verifier");
+        ModuleReleases releases = new ModuleReleases(dir).withGroth16Module().withVerificationKey(Groth16Fixtures.keyBytes());
+        BatchVerifyOperator operator = new BatchVerifyOperator(releases.provider(), 8, 20);
+        try (var harness = new TwoInputStreamOperatorTestHarness<>(operator)) {
+            harness.open();
+
+            announce(harness, releases.announceGroth16Module(fake));
+            assertThat(operator.refusedAnnouncements()).isEqualTo(1);
+            assertThat(operator.activeModule(SENSOR_KEY)).isEqualTo(GROTH16);
+
+            // The provider did not switch either: a key announced now is verified with the bundle's module.
+            announce(harness, releases.announceVerificationKey(Groth16Fixtures.keyBytes()));
+            harness.processElement1(FakeProofs.envelope(Groth16Fixtures.valid("valid-mid-range")), 0);
+            harness.endInput1();
+            assertThat(harness.extractOutputValues()).singleElement().satisfies(p -> {
+                assertThat(p.status).isEqualTo(VerdictStatus.VALID);
+                assertThat(p.moduleSha256).isEqualTo(GROTH16);
+            });
+        }
+    }
+
+    @Test
     void shouldRefuseAnAnnouncedKeyWithoutAGroth16Module() throws Exception {
         ModuleReleases releases = new ModuleReleases(dir);
         BatchVerifyOperator operator = new BatchVerifyOperator(releases.provider(), 8, 20);
