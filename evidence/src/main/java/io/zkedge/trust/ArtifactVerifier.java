@@ -19,7 +19,8 @@ import java.util.Optional;
  *       manifest;
  *   <li>its {@code signer} is a trusted key id;
  *   <li>the 64-byte signature verifies under that key over the manifest bytes;
- *   <li>its {@code name} and {@code kind} are the expected ones;
+ *   <li>its {@code name} and {@code kind} are the expected ones (a verification key's name is its
+ *       circuit id: its {@code sha256} in hex);
  *   <li>SHA-256 of the artifact bytes equals its {@code sha256}.
  * </ol>
  *
@@ -113,6 +114,13 @@ public final class ArtifactVerifier {
     if (manifest.kind() != kind) {
       throw new UntrustedArtifactException(Reason.KIND_MISMATCH, manifestLabel,
           "the manifest is for a " + manifest.kind() + ", not a " + kind);
+    }
+    if (kind == ArtifactKind.VERIFICATION_KEY && !manifest.name().equals(manifest.sha256Hex())) {
+      // A key is known by its circuit id: a name that is not its digest would let one signed key
+      // stand in for another circuit's.
+      throw new UntrustedArtifactException(Reason.NAME_MISMATCH, manifestLabel,
+          "a verification key is named by its circuit id, the SHA-256 " + manifest.sha256Hex()
+              + " of its bytes, not '" + manifest.name() + "'");
     }
     byte[] actual = Sha256.of(artifactBytes);
     if (!MessageDigest.isEqual(actual, manifest.sha256())) {

@@ -70,6 +70,31 @@ public final class ManifestSigner {
     return signed;
   }
 
+  /** Makes and signs the manifest of a verification key (its name is the circuit id). */
+  public SignedManifest signVerificationKey(ProofSystem proofSystem, int abiVersion,
+      byte[] keyBytes, Instant createdAt) {
+    return sign(ModuleManifest.forVerificationKey(proofSystem, abiVersion, keyBytes, createdAt,
+        key.keyId()));
+  }
+
+  /**
+   * Writes {@code <bundleDir>/keys/<circuitId>.vk}, {@code .manifest} and {@code .manifest.sig},
+   * replacing existing files; the circuit id is the SHA-256 of {@code keyBytes}.
+   *
+   * @return the signed manifest written
+   */
+  public SignedManifest writeVerificationKey(Path bundleDir, ProofSystem proofSystem,
+      int abiVersion, byte[] keyBytes, Instant createdAt) throws IOException {
+    SignedManifest signed = signVerificationKey(proofSystem, abiVersion, keyBytes, createdAt);
+    String name = signed.manifest().name();
+    Path keys = Files.createDirectories(bundleDir.resolve(TrustBundle.KEYS_DIR));
+    Files.write(keys.resolve(name + TrustBundle.KEY_SUFFIX), keyBytes);
+    Files.write(keys.resolve(name + TrustBundle.MANIFEST_SUFFIX), signed.manifestBytes());
+    Files.writeString(keys.resolve(name + TrustBundle.SIGNATURE_SUFFIX),
+        signed.signatureText(), StandardCharsets.US_ASCII);
+    return signed;
+  }
+
   @Override
   public String toString() {
     return "ManifestSigner[" + key.keyId() + "]";

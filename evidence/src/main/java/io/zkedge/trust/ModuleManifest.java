@@ -113,6 +113,17 @@ public final class ModuleManifest {
   }
 
   /**
+   * The manifest of a Groth16 verification key's canonical bytes (docs/groth16.md): its name is
+   * the circuit id, the lowercase hex SHA-256 of those bytes, which is also its {@code sha256}.
+   */
+  public static ModuleManifest forVerificationKey(ProofSystem proofSystem, int abiVersion,
+      byte[] keyBytes, Instant createdAt, String signerKeyId) {
+    byte[] digest = Sha256.of(keyBytes);
+    return of(ArtifactKind.VERIFICATION_KEY, Sha256.hex(digest), proofSystem, abiVersion, digest,
+        createdAt, signerKeyId);
+  }
+
+  /**
    * Parses canonical manifest bytes.
    *
    * @throws ManifestFormatException if the bytes are not exactly a canonical manifest

@@ -201,6 +201,103 @@ class TrustBundleTest {
     assertThat(e).hasMessageContaining(keys.resolve("broken.pub").toString());
   }
 
+  @Test
+  void shouldAcceptASignedVerificationKeyNamedByItsCircuitId() throws Exception {
+    byte[] key = wasm(708, 3);
+    String circuitId = Sha256.hex(Sha256.of(key));
+    new ManifestSigner(RELEASE_KEY).writeVerificationKey(bundleDir, ProofSystem.GROTH16, 1, key,
+        CREATED);
+    TrustBundle bundle = TrustBundle.open(bundleDir, trustStore);
+
+    assertThat(bundle.verificationKeyIds()).containsExactly(circuitId);
+    VerifiedModule verified = bundle.verificationKey(circuitId);
+    assertThat(verified.kind()).isEqualTo(ArtifactKind.VERIFICATION_KEY);
+    assertThat(verified.proofSystem()).isEqualTo(ProofSystem.GROTH16);
+    assertThat(verified.name()).isEqualTo(circuitId);
+    assertThat(verified.bytes()).isEqualTo(key);
+    assertThat(bundle.verificationKeys()).extracting(VerifiedModule::name).containsExactly(circuitId);
+  }
+
+  @Test
+  void shouldListNoVerificationKeysWithoutAKeysDirectory() throws Exception {
+    assertThat(TrustBundle.open(bundleDir, trustStore).verificationKeyIds()).isEmpty();
+  }
+
+  @Test
+  void shouldRefuseATamperedVerificationKey() throws Exception {
+    byte[] key = wasm(708, 3);
+    String circuitId = Sha256.hex(Sha256.of(key));
+    new ManifestSigner(RELEASE_KEY).writeVerificationKey(bundleDir, ProofSystem.GROTH16, 1, key,
+        CREATED);
+    key[100] ^= 1;
+    Path keyFile = bundleDir.resolve("keys").resolve(circuitId + ".vk");
+    Files.write(keyFile, key);
+
+    UntrustedArtifactException e = keyRefusal(circuitId);
+
+    assertThat(e.reason()).isEqualTo(Reason.DIGEST_MISMATCH);
+    assertThat(e.artifact()).isEqualTo(keyFile.toString());
+  }
+
+  @Test
+  void shouldRefuseAnUnsignedOrStrangerSignedVerificationKey() throws Exception {
+    byte[] key = wasm(708, 3);
+    String circuitId = Sha256.hex(Sha256.of(key));
+    new ManifestSigner(STRANGER_KEY).writeVerificationKey(bundleDir, ProofSystem.GROTH16, 1, key,
+        CREATED);
+
+    assertThat(keyRefusal(circuitId).reason()).isEqualTo(Reason.UNKNOWN_SIGNER);
+
+    Files.delete(bundleDir.resolve("keys").resolve(circuitId + ".manifest.sig"));
+    assertThat(keyRefusal(circuitId).reason()).isEqualTo(Reason.MISSING_FILE);
+    assertThat(catchThrowableOfType(UntrustedArtifactException.class,
+        () -> TrustBundle.open(bundleDir, trustStore).verificationKeys()).reason())
+        .isEqualTo(Reason.MISSING_FILE);
+  }
+
+  @Test
+  void shouldRefuseAVerificationKeyWhoseNameIsNotItsDigest() throws Exception {
+    // A signed manifest for key K under the name of another circuit: the files are renamed to
+    // that circuit id, and the manifest names it too, but its sha256 is K's.
+    byte[] key = wasm(708, 3);
+    String other = Sha256.hex(Sha256.of(wasm(708, 4)));
+    SignedManifest signed = new ManifestSigner(RELEASE_KEY).sign(ModuleManifest.of(
+        ArtifactKind.VERIFICATION_KEY, other, ProofSystem.GROTH16, 1, Sha256.of(key), CREATED,
+        RELEASE_KEY.keyId()));
+    Path keys = Files.createDirectories(bundleDir.resolve("keys"));
+    Files.write(keys.resolve(other + ".vk"), key);
+    Files.write(keys.resolve(other + ".manifest"), signed.manifestBytes());
+    Files.writeString(keys.resolve(other + ".manifest.sig"), signed.signatureText());
+
+    UntrustedArtifactException e = keyRefusal(other);
+
+    assertThat(e.reason()).isEqualTo(Reason.NAME_MISMATCH);
+    assertThat(e.getMessage()).contains("named by its circuit id");
+  }
+
+  @Test
+  void shouldRefuseAModuleManifestPresentedAsAVerificationKey() throws Exception {
+    byte[] key = wasm(708, 3);
+    String circuitId = Sha256.hex(Sha256.of(key));
+    SignedManifest signed = new ManifestSigner(RELEASE_KEY).sign(ModuleManifest.of(
+        ArtifactKind.VERIFIER_MODULE, circuitId, ProofSystem.GROTH16, 1, Sha256.of(key), CREATED,
+        RELEASE_KEY.keyId()));
+    Path keys = Files.createDirectories(bundleDir.resolve("keys"));
+    Files.write(keys.resolve(circuitId + ".vk"), key);
+    Files.write(keys.resolve(circuitId + ".manifest"), signed.manifestBytes());
+    Files.writeString(keys.resolve(circuitId + ".manifest.sig"), signed.signatureText());
+
+    assertThat(keyRefusal(circuitId).reason()).isEqualTo(Reason.KIND_MISMATCH);
+    assertThat(keyRefusal("../modules/" + VERIFIER).reason()).isEqualTo(Reason.INVALID_NAME);
+  }
+
+  private UntrustedArtifactException keyRefusal(String circuitId) {
+    UntrustedArtifactException e = catchThrowableOfType(UntrustedArtifactException.class,
+        () -> TrustBundle.open(bundleDir, trustStore).verificationKey(circuitId));
+    assertThat(e).as("key %s must be refused", circuitId).isNotNull();
+    return e;
+  }
+
   private UntrustedArtifactException refusal(String name) {
     UntrustedArtifactException e = catchThrowableOfType(UntrustedArtifactException.class,
         () -> TrustBundle.open(bundleDir, trustStore).module(name));

@@ -138,6 +138,10 @@ public final class VerificationJobConfig implements Serializable {
             .stringType().defaultValue("zkedge_bulletproofs_verifier")
             .withDescription("Name of the Bulletproofs verifier module in the trust bundle (modules/<name>.wasm, .manifest, .manifest.sig).");
 
+    public static final ConfigOption<String> GROTH16_MODULE = key("verifier.groth16-module")
+            .stringType().defaultValue("zkedge_groth16_verifier")
+            .withDescription("Name of the Groth16 verifier module in the trust bundle. Optional there: with it, every signed verification key of the bundle's keys/ (docs/trust.md) is verified under its circuit id; without it, Groth16 records are UNKNOWN_STATEMENT.");
+
     public static final ConfigOption<Boolean> ALLOW_BUNDLED_MODULES = key("verifier.allow-bundled-modules")
             .booleanType().defaultValue(false)
             .withDescription("DEMO/DEV ONLY: without a trust bundle, verify with the unsigned modules packaged in the job jar.");

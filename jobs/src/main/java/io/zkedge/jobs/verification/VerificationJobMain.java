@@ -7,7 +7,6 @@ import io.zkedge.operators.verify.BundledVerifierProvider;
 import io.zkedge.operators.verify.TrustBundleVerifierProvider;
 import io.zkedge.operators.verify.VerifierProvider;
 import io.zkedge.trust.UntrustedArtifactException;
-import io.zkedge.trust.VerifiedModule;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.slf4j.Logger;
@@ -49,8 +48,8 @@ public final class VerificationJobMain {
      * The verifier modules: the trust bundle's, checked now; or, only if
      * {@code verifier.allow-bundled-modules} is set, the unsigned ones packaged in the jar.
      *
-     * @throws UntrustedArtifactException if the bundle's module is unsigned, tampered or signed by
-     *     an untrusted key
+     * @throws UntrustedArtifactException if a module or key of the bundle is unsigned, tampered or
+     *     signed by an untrusted key
      */
     public static VerifierProvider verifierProvider(VerificationJobConfig config) throws IOException, UntrustedArtifactException {
         String bundle = config.get(VerificationJobConfig.TRUST_BUNDLE_DIR);
@@ -60,9 +59,10 @@ public final class VerificationJobMain {
             return new BundledVerifierProvider();
         }
         TrustBundleVerifierProvider provider = new TrustBundleVerifierProvider(
-                bundle, config.get(VerificationJobConfig.TRUSTED_KEYS_DIR), config.get(VerificationJobConfig.VERIFIER_MODULE));
-        VerifiedModule module = provider.check();
-        LOG.info("Verifier module {} verified against the trust store", module);
+                bundle, config.get(VerificationJobConfig.TRUSTED_KEYS_DIR), config.get(VerificationJobConfig.VERIFIER_MODULE),
+                config.get(VerificationJobConfig.GROTH16_MODULE));
+        TrustBundleVerifierProvider.CheckedBundle checked = provider.check();
+        LOG.info("Verifier modules and keys {} verified against the trust store", checked);
         return provider;
     }
 

@@ -3,6 +3,8 @@ package io.zkedge.jobs.testutils;
 import io.zkedge.bulletproofs.BundledModules;
 import io.zkedge.evidence.Ed25519Keys;
 import io.zkedge.evidence.Ed25519PrivateKey;
+import io.zkedge.operators.testutils.Groth16Fixtures;
+import io.zkedge.operators.testutils.ModuleReleases;
 import io.zkedge.operators.testutils.TestSigner;
 import io.zkedge.operators.verify.TrustBundleVerifierProvider;
 import io.zkedge.schemas.ProofSystem;
@@ -44,6 +46,26 @@ public record TrustFixture(Path bundleDir, Path trustedKeysDir, Path signingKey,
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The fixture of {@link #create}, with the bundled Groth16 verifier module and the test
+     * sensor circuit's verification key (testdata/groth16-sensor) added to the bundle, signed by
+     * the same release key.
+     */
+    public static TrustFixture createWithGroth16(Path dir) {
+        TrustFixture trust = create(dir);
+        ManifestSigner signer = new ManifestSigner(trust.releaseKey());
+        Instant created = Instant.parse("2026-01-01T00:00:00Z");
+        try {
+            signer.writeModule(trust.bundleDir(), TrustBundleVerifierProvider.DEFAULT_GROTH16_MODULE, ProofSystem.GROTH16, 1,
+                    ModuleReleases.groth16Module(), created);
+            signer.writeVerificationKey(trust.bundleDir(), ProofSystem.GROTH16, TrustBundleVerifierProvider.VERIFICATION_KEY_FORMAT,
+                    Groth16Fixtures.keyBytes(), created);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return trust;
     }
 
     /** The verifier module packaged in the verifier-host jar. */

@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.zkedge.evidence.Ed25519Keys;
 import io.zkedge.jobs.testutils.TrustFixture;
+import io.zkedge.operators.testutils.Groth16Fixtures;
 import io.zkedge.operators.testutils.TestSigner;
 import io.zkedge.operators.verify.BundledVerifierProvider;
 import io.zkedge.operators.verify.StatementKey;
 import io.zkedge.operators.verify.TrustBundleVerifierProvider;
 import io.zkedge.operators.verify.VerifierProvider;
+import io.zkedge.schemas.ProofSystem;
 import io.zkedge.trust.UntrustedArtifactException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,6 +33,44 @@ class VerificationJobMainTest {
 
         assertThat(provider).isInstanceOf(TrustBundleVerifierProvider.class);
         assertThat(provider.load(64).verifiers()).containsOnlyKeys(StatementKey.BULLETPROOFS_RANGE_V1);
+    }
+
+    @Test
+    void shouldLoadTheGroth16ModuleAndTheVerificationKeysOfASignedBundle() throws Exception {
+        TrustFixture trust = TrustFixture.createWithGroth16(dir);
+
+        VerifierProvider provider = VerificationJobMain.verifierProvider(config(trust));
+
+        assertThat(provider.load(64).verifiers()).containsOnlyKeys(StatementKey.BULLETPROOFS_RANGE_V1,
+                new StatementKey(ProofSystem.GROTH16, Groth16Fixtures.circuitId()));
+    }
+
+    @Test
+    void shouldStopStartUpForATamperedOrUnsignedVerificationKey() throws Exception {
+        TrustFixture trust = TrustFixture.createWithGroth16(dir);
+        Path key = trust.bundleDir().resolve("keys").resolve(Groth16Fixtures.circuitId() + ".vk");
+        byte[] bytes = Files.readAllBytes(key);
+        bytes[bytes.length - 1] ^= 1;
+        Files.write(key, bytes);
+
+        assertThatThrownBy(() -> VerificationJobMain.verifierProvider(config(trust)))
+                .isInstanceOf(UntrustedArtifactException.class)
+                .hasMessageContaining("DIGEST_MISMATCH")
+                .hasMessageContaining(Groth16Fixtures.circuitId() + ".vk");
+
+        Files.delete(key.resolveSibling(Groth16Fixtures.circuitId() + ".manifest.sig"));
+        assertThatThrownBy(() -> VerificationJobMain.verifierProvider(config(trust)))
+                .isInstanceOf(UntrustedArtifactException.class)
+                .hasMessageContaining("MISSING_FILE");
+    }
+
+    @Test
+    void shouldStopStartUpForVerificationKeysWithoutAGroth16Module() throws Exception {
+        TrustFixture trust = TrustFixture.createWithGroth16(dir);
+        VerificationJobConfig otherName = config(trust).with(VerificationJobConfig.GROTH16_MODULE, "another_groth16_verifier");
+
+        assertThatThrownBy(() -> VerificationJobMain.verifierProvider(otherName))
+                .hasMessageContaining("but no Groth16 verifier module another_groth16_verifier");
     }
 
     @Test
@@ -72,7 +112,10 @@ class VerificationJobMainTest {
         VerificationJobConfig demo = VerificationJobConfig.fromMap(Map.of(
                 "verifier.allow-bundled-modules", "true", "signing.key-path", "/k.pem"));
 
-        assertThat(VerificationJobMain.verifierProvider(demo)).isInstanceOf(BundledVerifierProvider.class);
+        VerifierProvider provider = VerificationJobMain.verifierProvider(demo);
+        assertThat(provider).isInstanceOf(BundledVerifierProvider.class);
+        assertThat(provider.load(64).verifiers()).as("the packaged modules and the repository's sensor circuit key")
+                .containsOnlyKeys(StatementKey.BULLETPROOFS_RANGE_V1, new StatementKey(ProofSystem.GROTH16, Groth16Fixtures.circuitId()));
     }
 
     @Test

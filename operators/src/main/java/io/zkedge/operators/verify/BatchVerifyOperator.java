@@ -61,8 +61,9 @@ public class BatchVerifyOperator extends AbstractStreamOperator<VerifiedProof>
     private static final long serialVersionUID = 1L;
 
     /**
-     * The accepted announcement per statement (its raw record bytes), the same on every subtask:
-     * after a restore, each subtask loads the announced module again instead of the bundle's.
+     * The accepted announcement per slot ({@link AnnouncedVerifier#slot()}: a statement, or the
+     * Groth16 module), as raw record bytes, the same on every subtask: after a restore, each
+     * subtask loads the announced modules and keys again instead of the bundle's.
      */
     static final MapStateDescriptor<String, byte[]> ANNOUNCED = new MapStateDescriptor<>(
             "announced-modules", Types.STRING, PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO);
@@ -225,14 +226,16 @@ public class BatchVerifyOperator extends AbstractStreamOperator<VerifiedProof>
             return refuse(subtask, NOT_ACCEPTED, e.getMessage());
         }
         try {
-            accepted.verifier().selfTest();
+            accepted.selfTest();
         } catch (IllegalStateException e) {
             return refuse(subtask, SELF_TEST_FAILED, e.getMessage());
         }
-        verifier.replace(accepted.statement(), accepted.verifier());
-        announced.put(accepted.statement().toString(), bytes);
+        accepted.verifiers().forEach(verifier::replace);
+        accepted.activated();
+        announced.put(accepted.slot(), bytes);
         modulesActivated.inc();
-        LOG.info("Subtask {} verifies {} with announced {} from now on", subtask, accepted.statement(), accepted.description());
+        LOG.info("Subtask {} verifies {} with announced {} from now on", subtask, accepted.verifiers().keySet(),
+                accepted.description());
         return true;
     }
 

@@ -11,7 +11,8 @@ public interface StatementVerifier {
 
     /**
      * One outcome per record, in order. A record the verifier cannot even frame is an outcome
-     * (MALFORMED or UNSUPPORTED), not an exception.
+     * (MALFORMED or UNSUPPORTED), and so is one whose proof is for another context than the
+     * record's own fields (CONTEXT_MISMATCH), not an exception.
      *
      * @throws InterruptedException if the thread was interrupted (the task is being cancelled)
      */

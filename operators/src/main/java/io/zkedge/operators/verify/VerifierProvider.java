@@ -24,9 +24,11 @@ public interface VerifierProvider extends Serializable {
     LoadedVerifiers load(int maxBatchSize) throws Exception;
 
     /**
-     * Checks a module announced on the control topic ({@code zkedge.modules}) as strictly as
-     * {@link #load} checks the bundle's, and makes the verifier that is to replace the current
-     * one for the statement it serves.
+     * Checks a module or verification key announced on the control topic ({@code zkedge.modules})
+     * as strictly as {@link #load} checks the bundle's, and makes the verifiers that are to
+     * replace the current ones for the statements it serves. Nothing changes until the caller
+     * calls {@link AnnouncedVerifier#activated()} (after its self-test passed and the verifiers
+     * are in use).
      *
      * @param announcement the decoded announcement
      * @param maxBatchSize most statements per module call

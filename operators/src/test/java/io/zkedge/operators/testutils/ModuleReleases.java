@@ -3,6 +3,7 @@ package io.zkedge.operators.testutils;
 import io.zkedge.bulletproofs.BundledModules;
 import io.zkedge.evidence.Ed25519Keys;
 import io.zkedge.evidence.Ed25519PrivateKey;
+import io.zkedge.groth16.Groth16Modules;
 import io.zkedge.operators.verify.TrustBundleVerifierProvider;
 import io.zkedge.schemas.AvroCodec;
 import io.zkedge.schemas.ModuleAnnouncement;
@@ -74,6 +75,11 @@ public final class ModuleReleases {
      * appended. Custom sections do not change what a module does, only its bytes and SHA-256.
      */
     public static byte[] nextModule(String release) {
+        return withReleaseSection(currentModule(), release);
+    }
+
+    /** {@code module} with a custom section naming {@code release} appended: same code, other bytes. */
+    public static byte[] withReleaseSection(byte[] module, String release) {
         byte[] name = "zkedge.release".getBytes(StandardCharsets.UTF_8);
         byte[] payload = release.getBytes(StandardCharsets.UTF_8);
         ByteArrayOutputStream section = new ByteArrayOutputStream();
@@ -83,12 +89,66 @@ public final class ModuleReleases {
         if (section.size() >= 128) {
             throw new IllegalArgumentException("release name too long for this helper");
         }
-        ByteArrayOutputStream module = new ByteArrayOutputStream();
-        module.writeBytes(currentModule());
-        module.write(0); // custom section id (WebAssembly core spec, 5.5.3)
-        module.write(section.size());
-        module.writeBytes(section.toByteArray());
-        return module.toByteArray();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(module);
+        out.write(0); // custom section id (WebAssembly core spec, 5.5.3)
+        out.write(section.size());
+        out.writeBytes(section.toByteArray());
+        return out.toByteArray();
+    }
+
+    /** The Groth16 verifier module packaged in the verifier-host jar. */
+    public static byte[] groth16Module() {
+        try (InputStream in = Groth16Modules.class.getResourceAsStream(Groth16Modules.VERIFIER_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("the Groth16 verifier module is not bundled; build verifiers/ first");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Adds the bundled Groth16 verifier module, signed by the release key, to the bundle. */
+    public ModuleReleases withGroth16Module() {
+        try {
+            new ManifestSigner(releaseKey).writeModule(bundleDir, TrustBundleVerifierProvider.DEFAULT_GROTH16_MODULE,
+                    ProofSystem.GROTH16, 1, groth16Module(), CREATED);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
+    }
+
+    /** Adds a verification key, signed by the release key, to the bundle's keys/. */
+    public ModuleReleases withVerificationKey(byte[] key) {
+        try {
+            new ManifestSigner(releaseKey).writeVerificationKey(bundleDir, ProofSystem.GROTH16,
+                    TrustBundleVerifierProvider.VERIFICATION_KEY_FORMAT, key, CREATED);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
+    }
+
+    /** An announcement of a Groth16 verifier module, signed by the trusted release key. */
+    public ModuleAnnouncement announceGroth16Module(byte[] module) {
+        return new ManifestSigner(releaseKey)
+                .signModule(TrustBundleVerifierProvider.DEFAULT_GROTH16_MODULE, ProofSystem.GROTH16, 1, module, CREATED)
+                .announce(module, CREATED.plusSeconds(3600));
+    }
+
+    /** An announcement of a verification key signed by {@code key} (trusted or not). */
+    public static ModuleAnnouncement announceVerificationKey(Ed25519PrivateKey key, byte[] verificationKey) {
+        return new ManifestSigner(key)
+                .signVerificationKey(ProofSystem.GROTH16, TrustBundleVerifierProvider.VERIFICATION_KEY_FORMAT,
+                        verificationKey, CREATED)
+                .announce(verificationKey, CREATED.plusSeconds(3600));
+    }
+
+    /** An announcement of a verification key, signed by the trusted release key. */
+    public ModuleAnnouncement announceVerificationKey(byte[] verificationKey) {
+        return announceVerificationKey(releaseKey, verificationKey);
     }
 
     /** An announcement of {@code module}, signed by the trusted release key. */
