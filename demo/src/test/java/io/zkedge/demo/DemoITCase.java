@@ -53,8 +53,10 @@ class DemoITCase {
                 (answer, n) -> assertThat(answer).isEqualTo("verdict VALID"));
         assertThat(outcomes.getOrDefault(RecordKind.TAMPERED, Map.of())).allSatisfy(
                 (answer, n) -> assertThat(answer).isIn("verdict INVALID", "verdict MALFORMED"));
+        // A replay of a reading whose compliance window has already closed is also a LATE dead letter
+        // (published, but not counted), as any late verdict is; which replays are depends on timing.
         assertThat(outcomes.getOrDefault(RecordKind.REPLAY, Map.of())).allSatisfy(
-                (answer, n) -> assertThat(answer).isEqualTo("verdict REPLAY"));
+                (answer, n) -> assertThat(answer).isIn("verdict REPLAY", "verdict REPLAY + dead letter LATE"));
         assertThat(outcomes.getOrDefault(RecordKind.GARBAGE, Map.of())).allSatisfy(
                 (answer, n) -> assertThat(answer).isEqualTo("dead letter UNDECODABLE"));
         assertThat(outcomes.getOrDefault(RecordKind.LATE, Map.of())).allSatisfy(
