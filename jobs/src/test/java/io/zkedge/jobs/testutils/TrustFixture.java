@@ -1,6 +1,5 @@
 package io.zkedge.jobs.testutils;
 
-import io.zkedge.bulletproofs.BundledModules;
 import io.zkedge.evidence.Ed25519Keys;
 import io.zkedge.evidence.Ed25519PrivateKey;
 import io.zkedge.operators.testutils.Groth16Fixtures;
@@ -10,7 +9,6 @@ import io.zkedge.operators.verify.TrustBundleVerifierProvider;
 import io.zkedge.schemas.ProofSystem;
 import io.zkedge.trust.ManifestSigner;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +34,7 @@ public record TrustFixture(Path bundleDir, Path trustedKeysDir, Path signingKey,
             Path trusted = Files.createDirectories(dir.resolve("trusted-keys"));
             Ed25519PrivateKey release = Ed25519Keys.generate(new SecureRandom());
             new ManifestSigner(release).writeModule(bundle, TrustBundleVerifierProvider.DEFAULT_MODULE,
-                    ProofSystem.BULLETPROOFS, 1, verifierModuleBytes(), Instant.parse("2026-01-01T00:00:00Z"));
+                    ProofSystem.BULLETPROOFS, 1, ModuleReleases.currentModule(), Instant.parse("2026-01-01T00:00:00Z"));
             Ed25519Keys.writePublicKey(release.publicKey(), trusted.resolve("release.pub"));
             Path signingKey = dir.resolve("edge-node.pem");
             if (!Files.exists(signingKey)) {
@@ -66,16 +64,6 @@ public record TrustFixture(Path bundleDir, Path trustedKeysDir, Path signingKey,
             throw new UncheckedIOException(e);
         }
         return trust;
-    }
-
-    /** The verifier module packaged in the verifier-host jar. */
-    public static byte[] verifierModuleBytes() throws IOException {
-        try (InputStream in = BundledModules.class.getResourceAsStream(BundledModules.VERIFIER_RESOURCE)) {
-            if (in == null) {
-                throw new IOException("the verifier module is not bundled; build verifiers/ first");
-            }
-            return in.readAllBytes();
-        }
     }
 
     /** The module file of the bundle. */

@@ -93,9 +93,7 @@ public final class VerificationPipeline {
                 .setBounded(OffsetsInitializer.latest())
                 .setDeserializer(deserializer)
                 .build();
-        return new VerificationJob(config, source, announcementSource(config), KafkaEnds.verdictSink(config), KafkaEnds.complianceSink(config),
-                KafkaEnds.deadLetterSink(config), verifiers,
-                SignerProvider.fromKeyFile(config.get(VerificationJobConfig.SIGNING_KEY_PATH))).execute();
+        return job(config, source, announcementSource(config), verifiers).execute();
     }
 
     /**
@@ -112,9 +110,7 @@ public final class VerificationPipeline {
                 .build();
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(1);
-        new VerificationJob(config, source, announcementSource(config), KafkaEnds.verdictSink(config), KafkaEnds.complianceSink(config),
-                KafkaEnds.deadLetterSink(config), trustedVerifiers(config),
-                SignerProvider.fromKeyFile(config.get(VerificationJobConfig.SIGNING_KEY_PATH))).build(env);
+        job(config, source, announcementSource(config), trustedVerifiers(config)).build(env);
         return env.execute(config.get(VerificationJobConfig.JOB_NAME));
     }
 
@@ -136,10 +132,16 @@ public final class VerificationPipeline {
                 .setBounded(OffsetsInitializer.offsets(Map.of(new TopicPartition(modulesTopic(), 0), announcementsEnd)))
                 .build();
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        new VerificationJob(config, source, announcements, KafkaEnds.verdictSink(config), KafkaEnds.complianceSink(config),
-                KafkaEnds.deadLetterSink(config), trustedVerifiers(config),
-                SignerProvider.fromKeyFile(config.get(VerificationJobConfig.SIGNING_KEY_PATH))).build(env);
+        job(config, source, announcements, trustedVerifiers(config)).build(env);
         return env.executeAsync(config.get(VerificationJobConfig.JOB_NAME));
+    }
+
+    /** The job on these sources, with the production sinks and the configured signing key. */
+    private static VerificationJob job(VerificationJobConfig config, KafkaSource<KafkaPayload> proofs,
+            KafkaSource<KafkaPayload> announcements, VerifierProvider verifiers) {
+        return new VerificationJob(config, proofs, announcements, KafkaEnds.verdictSink(config), KafkaEnds.complianceSink(config),
+                KafkaEnds.deadLetterSink(config), verifiers,
+                SignerProvider.fromKeyFile(config.get(VerificationJobConfig.SIGNING_KEY_PATH)));
     }
 
     /** The control topic's source, bounded like the proofs source. */
