@@ -99,7 +99,6 @@ public class BatchVerifyOperator extends AbstractStreamOperator<VerifiedProof>
     private transient MetricGroup metrics;
     private transient Counter modulesActivated;
     private transient Map<String, Counter> refusedByReason;
-    private transient long refusedAnnouncements;
 
     /**
      * @param provider where each subtask's verifiers come from
@@ -240,7 +239,6 @@ public class BatchVerifyOperator extends AbstractStreamOperator<VerifiedProof>
     }
 
     private boolean refuse(int subtask, String reason, String detail) {
-        refusedAnnouncements++;
         refusedByReason.computeIfAbsent(reason, r -> ZkedgeMetrics.keyedCounter(metrics, ZkedgeMetrics.REASON, r,
                 ZkedgeMetrics.MODULE_ANNOUNCEMENTS_REFUSED)).inc();
         LOG.warn("Subtask {} refused a module announcement ({}): {}; it keeps its current modules", subtask, reason, detail);
@@ -314,7 +312,7 @@ public class BatchVerifyOperator extends AbstractStreamOperator<VerifiedProof>
 
     /** Announcements refused so far (for tests). */
     long refusedAnnouncements() {
-        return refusedAnnouncements;
+        return refusedByReason.values().stream().mapToLong(Counter::getCount).sum();
     }
 
     /** Whether a flush timer is pending (for tests). */
