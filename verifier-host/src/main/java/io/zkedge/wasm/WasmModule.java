@@ -1,12 +1,10 @@
 package io.zkedge.wasm;
 
 import com.dylibso.chicory.compiler.InterpreterFallback;
-import com.dylibso.chicory.compiler.MachineFactoryCompiler;
 import com.dylibso.chicory.runtime.ByteArrayMemory;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.Machine;
 import com.dylibso.chicory.wasm.ChicoryException;
-import com.dylibso.chicory.wasm.Parser;
 import com.dylibso.chicory.wasm.types.Export;
 import com.dylibso.chicory.wasm.types.ExportSection;
 import com.dylibso.chicory.wasm.types.ExternalType;
@@ -26,6 +24,10 @@ import java.util.stream.Collectors;
 /**
  * A zkedge Wasm module, parsed and compiled to JVM bytecode once, from which instances are made.
  *
+ * <p>The compiled code is shared: building the same bytes again in this class loader (another
+ * subtask, a restart, a benchmark next to the job) reuses it (see {@link CompiledCode}), so the
+ * JVM compiles and JIT-warms each module once.
+ *
  * <p>Loading refuses a module that imports anything (modules must be pure: all randomness comes
  * from the host through the ABI), that lacks an export of the ABI or has it with another
  * signature, that does not export its memory as {@value ZkAbi#MEMORY}, whose initial memory
@@ -43,28 +45,26 @@ public final class WasmModule {
 
     private final String name;
     private final byte[] sha256;
-    private final com.dylibso.chicory.wasm.WasmModule parsed;
+    /** Held strongly: the shared cache keeps the code only while a module uses it. */
+    private final CompiledCode code;
     private final Function<Instance, Machine> machineFactory;
     private final MemoryLimits memoryLimits;
-    private final Duration compileTime;
     private final Set<AbiFunction> exportedFunctions;
     private final String description;
 
     private WasmModule(
             String name,
             byte[] sha256,
-            com.dylibso.chicory.wasm.WasmModule parsed,
+            CompiledCode code,
             Function<Instance, Machine> machineFactory,
             MemoryLimits memoryLimits,
-            Duration compileTime,
             Set<AbiFunction> exportedFunctions,
             String description) {
         this.name = name;
         this.sha256 = sha256;
-        this.parsed = parsed;
+        this.code = code;
         this.machineFactory = machineFactory;
         this.memoryLimits = memoryLimits;
-        this.compileTime = compileTime;
         this.exportedFunctions = exportedFunctions;
         this.description = description;
     }
@@ -82,12 +82,8 @@ public final class WasmModule {
             List<AbiFunction> requiredFunctions)
             throws WasmModuleException {
         byte[] sha256 = sha256(bytes);
-        com.dylibso.chicory.wasm.WasmModule parsed;
-        try {
-            parsed = Parser.parse(bytes);
-        } catch (ChicoryException e) {
-            throw new WasmModuleException(name + " is not a valid Wasm module: " + e.getMessage(), e);
-        }
+        CompiledCode code = CompiledCode.of(name, bytes, sha256, interpreterFallback);
+        com.dylibso.chicory.wasm.WasmModule parsed = code.parsed;
         refuseImports(name, parsed);
         MemoryLimits limits = cappedMemoryLimits(name, parsed, maxMemoryPages);
         Set<AbiFunction> exported = exportedAbiFunctions(parsed);
@@ -97,26 +93,11 @@ public final class WasmModule {
                         name + " does not export " + required + " required by the zkedge ABI");
             }
         }
+        Function<Instance, Machine> machineFactory = code.machineFactory();
 
-        long start = System.nanoTime();
-        Function<Instance, Machine> machineFactory;
-        try {
-            machineFactory = MachineFactoryCompiler.builder(parsed)
-                    .withInterpreterFallback(interpreterFallback)
-                    .compile();
-        } catch (ChicoryException e) {
-            throw new WasmModuleException(
-                    name + " does not compile (interpreter fallback " + interpreterFallback + "): "
-                            + e.getMessage(),
-                    e);
-        }
-        Duration compileTime = Duration.ofNanos(System.nanoTime() - start);
-
-        WasmModule unprobed = new WasmModule(
-                name, sha256, parsed, machineFactory, limits, compileTime, exported, null);
+        WasmModule unprobed = new WasmModule(name, sha256, code, machineFactory, limits, exported, null);
         String description = unprobed.probe();
-        return new WasmModule(
-                name, sha256, parsed, machineFactory, limits, compileTime, exported, description);
+        return new WasmModule(name, sha256, code, machineFactory, limits, exported, description);
     }
 
     /** Checks the ABI version on a first instance and reads the module's self-description. */
@@ -149,7 +130,7 @@ public final class WasmModule {
      *     module's start code is deterministic)
      */
     public WasmInstance newInstance() {
-        Instance instance = Instance.builder(parsed)
+        Instance instance = Instance.builder(code.parsed)
                 .withMachineFactory(machineFactory)
                 .withMemoryLimits(memoryLimits)
                 .withMemoryFactory(ByteArrayMemory::new)
@@ -172,9 +153,9 @@ public final class WasmModule {
         return HexFormat.of().formatHex(sha256);
     }
 
-    /** How long Chicory took to compile the module to JVM bytecode. */
+    /** How long Chicory took to compile the module to JVM bytecode (once per JVM, see {@link CompiledCode}). */
     public Duration compileTime() {
-        return compileTime;
+        return code.compileTime();
     }
 
     /** The cap on an instance's memory, in 64 KiB pages. */
@@ -190,6 +171,11 @@ public final class WasmModule {
     /** Whether the module exports this function with this signature. */
     public boolean exportsFunction(AbiFunction function) {
         return exportedFunctions.contains(function);
+    }
+
+    /** Whether both run the same compiled classes (for tests). */
+    boolean sharesCodeWith(WasmModule other) {
+        return code == other.code;
     }
 
     @Override

@@ -33,6 +33,27 @@ class WasmModuleTest {
     }
 
     @Test
+    void modulesBuiltFromTheSameBytesShareTheirCompiledCode() throws Exception {
+        WasmModule first = TestModules.load("host_fixture");
+        WasmModule second = TestModules.load("host_fixture");
+
+        assertThat(second).isNotSameAs(first);
+        assertThat(second.sharesCodeWith(first)).isTrue();
+        assertThat(second.compileTime()).isEqualTo(first.compileTime());
+        assertThat(second.newInstance().call(ZkAbi.ABI_VERSION)).isEqualTo(ZkAbi.VERSION);
+    }
+
+    @Test
+    void modulesOfOtherBytesOrAnotherFallbackDoNotShareCode() throws Exception {
+        WasmModule fixture = TestModules.builder("host_fixture").setInterpreterFallback(InterpreterFallback.FAIL).build();
+        WasmModule silent = TestModules.builder("host_fixture").setInterpreterFallback(InterpreterFallback.SILENT).build();
+        WasmModule huge = TestModules.builder("huge_function").setInterpreterFallback(InterpreterFallback.SILENT).build();
+
+        assertThat(silent.sharesCodeWith(fixture)).isFalse();
+        assertThat(huge.sharesCodeWith(silent)).isFalse();
+    }
+
+    @Test
     void refusesModuleWithImports() {
         assertThatThrownBy(() -> TestModules.load("with_import"))
                 .isInstanceOf(WasmModuleException.class)

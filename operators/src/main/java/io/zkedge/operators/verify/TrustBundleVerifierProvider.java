@@ -278,17 +278,13 @@ public final class TrustBundleVerifierProvider implements VerifierProvider {
         Groth16Abi.PREPARED_LEN, Groth16Abi.PREPARE_KEY, Groth16Abi.VERIFY_BATCH
     };
 
-    /** The verified module compiled, from this JVM's cache if another subtask compiled it already. */
+    /** The verified module compiled (once per JVM: subtasks share the code, see WasmModule). */
     private static WasmModule compiled(VerifiedModule verified, AbiFunction... requiredFunctions) throws WasmModuleException {
-        WasmModule module = ModuleCache.get(verified.sha256Hex());
-        if (module == null) {
-            module = ModuleCache.put(WasmModule.builder()
-                    .setName(verified.name())
-                    .setBytes(verified.bytes())
-                    .setRequiredFunctions(requiredFunctions)
-                    .build());
-        }
-        return module;
+        return WasmModule.builder()
+                .setName(verified.name())
+                .setBytes(verified.bytes())
+                .setRequiredFunctions(requiredFunctions)
+                .build();
     }
 
     @Override
