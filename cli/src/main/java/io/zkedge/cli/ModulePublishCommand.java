@@ -9,25 +9,14 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Properties;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * {@code module publish}: announces a signed module on the control topic, where running jobs
  * verify it ({@code ArtifactVerifier.verify(ModuleAnnouncement)}) before they swap it in.
  */
 final class ModulePublishCommand implements Command {
-
-    static final String DEFAULT_TOPIC = "zkedge.modules";
 
     @Override
     public String name() {
@@ -62,7 +51,7 @@ final class ModulePublishCommand implements Command {
                 "  --module FILE             the module",
                 "  --manifest FILE           its signed manifest",
                 "  --signature FILE          the manifest's signature (default MANIFEST.sig)",
-                "  --topic NAME              control topic (default " + DEFAULT_TOPIC + ")",
+                "  --topic NAME              control topic (default " + AnnouncementSender.DEFAULT_TOPIC + ")",
                 TrustKeys.HELP + " (optional here)",
                 "",
                 "Exit: 0 acknowledged, 1 refused by the trust check or not acknowledged, 2 usage error,",
@@ -71,9 +60,8 @@ final class ModulePublishCommand implements Command {
 
     @Override
     public int run(Options options, PrintStream out, PrintStream err) throws Exception {
-        KafkaLogging.quiet();
         String bootstrap = options.string("bootstrap-servers");
-        String topic = options.string("topic", DEFAULT_TOPIC);
+        String topic = options.string("topic", AnnouncementSender.DEFAULT_TOPIC);
         ModuleFile module = ModuleFile.read(options.string("module"));
         Path manifestFile = Path.of(options.string("manifest"));
         byte[] manifestBytes = InputFiles.read(manifestFile, ModuleManifest.MAX_BYTES, "--manifest");
@@ -94,18 +82,8 @@ final class ModulePublishCommand implements Command {
             throw new UsageException("cannot announce " + module.path + ": " + e.getMessage());
         }
 
-        RecordMetadata acked;
-        try (Producer<String, byte[]> producer = producer(bootstrap)) {
-            acked = producer.send(new ProducerRecord<>(topic, manifest.name(), payload)).get();
-        } catch (KafkaException e) {
-            // send() itself gave up: no metadata for the topic within max.block.ms.
-            err.println("zkedge: the announcement was not sent: " + Zkedge.oneLine(
-                    e.getClass().getSimpleName() + ": " + e.getMessage()));
-            return ExitCode.INVALID;
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause() != null ? e.getCause() : e;
-            err.println("zkedge: the announcement was not acknowledged: " + Zkedge.oneLine(
-                    cause.getClass().getSimpleName() + ": " + cause.getMessage()));
+        RecordMetadata acked = AnnouncementSender.send(bootstrap, topic, manifest.name(), payload, err);
+        if (acked == null) {
             return ExitCode.INVALID;
         }
         out.println("{\"topic\":" + Json.string(acked.topic()) + ",\"partition\":" + acked.partition()
@@ -115,10 +93,6 @@ final class ModulePublishCommand implements Command {
         return ExitCode.OK;
     }
 
-    /**
-     * The announcement of a signed module: every field a job checks comes from the signed manifest
-     * (proof system, ABI version, signer), so the announcement cannot contradict it.
-     */
     /** The parsed manifest, if it describes exactly this module (name and SHA-256). */
     private static ModuleManifest describing(Path file, byte[] bytes, ModuleFile module) throws UsageException {
         ModuleManifest manifest;
@@ -135,25 +109,5 @@ final class ModulePublishCommand implements Command {
                     + module.path + " has " + module.sha256Hex());
         }
         return manifest;
-    }
-
-    private static Producer<String, byte[]> producer(String bootstrap) throws UsageException {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        props.put(ProducerConfig.CLIENT_ID_CONFIG, "zkedge-module-publish");
-        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        // An unreachable cluster: fail within a minute or so, with the reason, rather than retry for two.
-        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, Long.toString(GatewayCommand.CONNECT_TIMEOUT.toMillis()));
-        props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "15000");
-        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "45000");
-        // A module is larger than most records; the encoded announcement is at most 1 MiB.
-        props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Integer.toString(AvroCodec.LARGE_MAX_BYTES + 64 * 1024));
-        try {
-            return new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
-        } catch (KafkaException e) {
-            throw new UsageException("--bootstrap-servers '" + bootstrap + "': "
-                    + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()));
-        }
     }
 }

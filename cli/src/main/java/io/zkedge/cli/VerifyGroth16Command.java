@@ -109,7 +109,7 @@ final class VerifyGroth16Command implements Command {
     }
 
     /** The file named by {@code --name}, as UTF-8 text of at most {@link #MAX_FILE_BYTES}. */
-    private static String read(Options options, String name) throws UsageException {
+    static String read(Options options, String name) throws UsageException {
         Path path = Path.of(options.string(name));
         byte[] bytes;
         try (InputStream in = Files.newInputStream(path)) {

@@ -42,6 +42,8 @@ public final class Zkedge {
                 new ModuleVerifyCommand(),
                 new ModuleInspectCommand(),
                 new ModulePublishCommand(),
+                new VkSignCommand(modules),
+                new VkPublishCommand(),
                 new AuditCommand(),
                 new AuditExportCommand());
     }

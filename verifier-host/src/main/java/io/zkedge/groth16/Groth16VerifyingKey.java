@@ -18,6 +18,12 @@ import java.util.HexFormat;
  */
 public final class Groth16VerifyingKey {
 
+    /**
+     * The version of this encoding: a signed key's manifest carries it as its ABI version, so a
+     * job refuses a key encoded some other way.
+     */
+    public static final int ENCODING_VERSION = 1;
+
     /** Most public inputs accepted; far above any zkedge circuit, it bounds what input can ask for. */
     public static final int MAX_PUBLIC_INPUTS = 1024;
 

@@ -60,7 +60,7 @@ public final class TrustBundleVerifierProvider implements VerifierProvider {
     public static final String DEFAULT_GROTH16_MODULE = "zkedge_groth16_verifier";
 
     /** The manifest abi-version of a verification key: the canonical encoding of docs/groth16.md. */
-    public static final int VERIFICATION_KEY_FORMAT = 1;
+    public static final int VERIFICATION_KEY_FORMAT = Groth16VerifyingKey.ENCODING_VERSION;
 
     /** The broadcast-state slot of an announced Groth16 module (keys have their statement's). */
     static final String GROTH16_MODULE_SLOT = "module:" + ProofSystem.GROTH16;
