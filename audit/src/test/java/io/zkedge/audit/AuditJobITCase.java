@@ -8,11 +8,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.zkedge.audit.testutils.ListSource;
 import io.zkedge.audit.testutils.Tamper;
-import io.zkedge.audit.testutils.VerificationJobRun;
 import io.zkedge.bulletproofs.BundledModules;
 import io.zkedge.embedded.EmbeddedKafkaExtension;
 import io.zkedge.evidence.Ed25519Keys;
 import io.zkedge.evidence.Ed25519PrivateKey;
+import io.zkedge.jobs.testutils.TrustFixture;
+import io.zkedge.jobs.testutils.VerificationPipeline;
 import io.zkedge.operators.testutils.ProofFixtures;
 import io.zkedge.schemas.ProofRecord;
 import io.zkedge.schemas.Verdict;
@@ -22,6 +23,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -52,26 +54,30 @@ class AuditJobITCase {
     @TempDir
     static Path dir;
 
-    private static VerificationJobRun job;
+    private static VerificationPipeline job;
     private static int inputRecords;
 
     @BeforeAll
     static void runTheJob() throws Exception {
         assumeTrue(BundledModules.available(), "the Wasm modules are not bundled (build verifiers/)");
         ProofFixtures.warm(SENSORS, 0, READINGS);
-        job = new VerificationJobRun(KAFKA.broker(), "aud", dir);
+        job = new VerificationPipeline(KAFKA.broker(), TrustFixture.create(dir, EDGE), "aud");
         List<ProducerRecord<byte[], byte[]>> input = new ArrayList<>();
         for (int seq = 0; seq < READINGS; seq++) {
             for (int s = 0; s < SENSORS.size(); s++) {
-                input.add(proof(s % 2, ProofFixtures.valid(SENSORS.get(s), seq)));
+                input.add(job.proof(s % 2, ProofFixtures.valid(SENSORS.get(s), seq)));
             }
         }
-        input.add(proof(0, ProofFixtures.valid("s-0", 4)));                   // a replay: verdict REPLAY
-        input.add(new ProducerRecord<>(job.proofs(), 1, null, "garbage".getBytes(StandardCharsets.UTF_8)));
-        input.add(new ProducerRecord<>(job.proofs(), 0, null, new byte[70_000])); // oversized
+        input.add(job.proof(0, ProofFixtures.valid("s-0", 4)));                   // a replay: verdict REPLAY
+        input.add(new ProducerRecord<>(job.proofsTopic(), 1, null, "garbage".getBytes(StandardCharsets.UTF_8)));
+        input.add(new ProducerRecord<>(job.proofsTopic(), 0, null, new byte[70_000])); // oversized
         inputRecords = input.size();
         job.produce(input);
-        job.run(EDGE);
+        job.run(job.config(Map.of()));
+        // The audit reads the topics itself: wait for the job's last commit markers first.
+        for (String topic : List.of(job.verdictsTopic(), job.complianceTopic(), job.deadLetterTopic())) {
+            job.topics().awaitStable(topic);
+        }
     }
 
     @Test
@@ -111,10 +117,10 @@ class AuditJobITCase {
         List<SourcedRecord> proofs = new ArrayList<>();
         try (ExportFileSource file = ExportFileSource.open(export)) {
             assertThat(auditor.run(file, "export").clean()).as("the untouched export").isTrue();
-            file.read(job.verdicts(), verdicts::add);
-            file.read(job.compliance(), compliance::add);
-            file.read(job.deadLetters(), deadLetters::add);
-            file.read(job.proofs(), proofs::add);
+            file.read(job.verdictsTopic(), verdicts::add);
+            file.read(job.complianceTopic(), compliance::add);
+            file.read(job.deadLetterTopic(), deadLetters::add);
+            file.read(job.proofsTopic(), proofs::add);
         }
 
         SourcedRecord forged = verdictOf(verdicts, "s-0", 3);
@@ -137,8 +143,8 @@ class AuditJobITCase {
         List<SourcedRecord> c = Tamper.delete(compliance, deletedWindow);
 
         Path tampered = dir.resolve("tampered.zka");
-        ExportFileWriter.write(new ListSource().with(job.verdicts(), 2, v).with(job.compliance(), 2, c)
-                .with(job.deadLetters(), 2, deadLetters).with(job.proofs(), 2, proofs), auditor.topics(), tampered);
+        ExportFileWriter.write(new ListSource().with(job.verdictsTopic(), 2, v).with(job.complianceTopic(), 2, c)
+                .with(job.deadLetterTopic(), 2, deadLetters).with(job.proofsTopic(), 2, proofs), auditor.topics(), tampered);
         AuditReport report;
         try (ExportFileSource file = ExportFileSource.open(tampered)) {
             report = auditor.run(file, "export file " + tampered);
@@ -172,13 +178,8 @@ class AuditJobITCase {
     }
 
     private Auditor auditor() {
-        return Auditor.builder().trustedKeys(List.of(EDGE.publicKey())).verdictsTopic(job.verdicts())
-                .complianceTopic(job.compliance()).accountFor(job.proofs(), job.deadLetters()).build();
-    }
-
-    private static ProducerRecord<byte[], byte[]> proof(int partition, ProofRecord r) {
-        return new ProducerRecord<>(job.proofs(), partition, r.getSensorId().getBytes(StandardCharsets.UTF_8),
-                ProofFixtures.encode(r));
+        return Auditor.builder().trustedKeys(List.of(EDGE.publicKey())).verdictsTopic(job.verdictsTopic())
+                .complianceTopic(job.complianceTopic()).accountFor(job.proofsTopic(), job.deadLetterTopic()).build();
     }
 
     private static org.assertj.core.groups.Tuple place(FindingKind kind, String sensor, SourcedRecord r) {
@@ -188,7 +189,7 @@ class AuditJobITCase {
     /** The accounting finding on the proof record that {@code verdict} answered. */
     private org.assertj.core.groups.Tuple source(FindingKind kind, SourcedRecord verdict) {
         Verdict v = Tamper.verdict(verdict);
-        return tuple(kind, v.getSensorId(), job.proofs(), v.getSourcePartition(), v.getSourceOffset());
+        return tuple(kind, v.getSensorId(), job.proofsTopic(), v.getSourcePartition(), v.getSourceOffset());
     }
 
 }

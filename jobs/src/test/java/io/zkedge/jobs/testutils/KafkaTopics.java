@@ -102,6 +102,30 @@ public final class KafkaTopics {
      * (its last stable offset equals its high watermark) before reading up to there.
      */
     public List<ConsumerRecord<byte[], byte[]>> readCommitted(String topic) {
+        Map<TopicPartition, Long> stable = awaitStable(topic);
+        try (KafkaConsumer<byte[], byte[]> consumer = consumer("read_committed")) {
+            List<TopicPartition> partitions = new ArrayList<>(stable.keySet());
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
+            long deadline = System.currentTimeMillis() + 30_000;
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < stable.get(p))) {
+                if (System.currentTimeMillis() > deadline) {
+                    throw new AssertionError("could not read " + topic + " up to " + stable);
+                }
+                consumer.poll(Duration.ofMillis(200)).forEach(out::add);
+            }
+            out.sort((a, b) -> a.partition() != b.partition()
+                    ? Integer.compare(a.partition(), b.partition()) : Long.compare(a.offset(), b.offset()));
+            return out;
+        }
+    }
+
+    /**
+     * Waits until no transaction holds a partition of {@code topic} back (its last stable offset
+     * equals its high watermark) and returns those offsets; see {@link #readCommitted(String)}.
+     */
+    public Map<TopicPartition, Long> awaitStable(String topic) {
         try (KafkaConsumer<byte[], byte[]> consumer = consumer("read_committed");
                 KafkaConsumer<byte[], byte[]> uncommitted = consumer("read_uncommitted")) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
@@ -117,20 +141,7 @@ public final class KafkaTopics {
                 sleep(100);
                 end = consumer.endOffsets(partitions);
             }
-            Map<TopicPartition, Long> stable = end;
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
-            long deadline = System.currentTimeMillis() + 30_000;
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < stable.get(p))) {
-                if (System.currentTimeMillis() > deadline) {
-                    throw new AssertionError("could not read " + topic + " up to " + stable);
-                }
-                consumer.poll(Duration.ofMillis(200)).forEach(out::add);
-            }
-            out.sort((a, b) -> a.partition() != b.partition()
-                    ? Integer.compare(a.partition(), b.partition()) : Long.compare(a.offset(), b.offset()));
-            return out;
+            return end;
         }
     }
 

@@ -27,8 +27,13 @@ import java.time.Instant;
  */
 public record TrustFixture(Path bundleDir, Path trustedKeysDir, Path signingKey, Ed25519PrivateKey releaseKey) {
 
-    /** Writes the fixture into {@code dir}. */
+    /** Writes the fixture into {@code dir}; the edge node signs with the test key, unless {@code dir} has one. */
     public static TrustFixture create(Path dir) {
+        return create(dir, null);
+    }
+
+    /** Writes the fixture into {@code dir}, with {@code edgeKey} as the edge node's key (null: as {@link #create(Path)}). */
+    public static TrustFixture create(Path dir, Ed25519PrivateKey edgeKey) {
         try {
             Path bundle = Files.createDirectories(dir.resolve("bundle"));
             Path trusted = Files.createDirectories(dir.resolve("trusted-keys"));
@@ -37,7 +42,9 @@ public record TrustFixture(Path bundleDir, Path trustedKeysDir, Path signingKey,
                     ProofSystem.BULLETPROOFS, 1, ModuleReleases.currentModule(), Instant.parse("2026-01-01T00:00:00Z"));
             Ed25519Keys.writePublicKey(release.publicKey(), trusted.resolve("release.pub"));
             Path signingKey = dir.resolve("edge-node.pem");
-            if (!Files.exists(signingKey)) {
+            if (edgeKey != null) {
+                Ed25519Keys.writePrivateKey(edgeKey, signingKey);
+            } else if (!Files.exists(signingKey)) {
                 Ed25519Keys.writePrivateKey(TestSigner.key(), signingKey);
             }
             return new TrustFixture(bundle, trusted, signingKey, release);
