@@ -16,7 +16,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /**
  * Sends one encoded ModuleAnnouncement to the control topic through an idempotent producer
  * (acks=all) and waits for the broker's acknowledgement: what {@code module publish} and
- * {@code vk publish} share.
+ * {@code vk publish} share. Callers quiet Kafka's logging first ({@link KafkaLogging#quiet()}).
  */
 final class AnnouncementSender {
 
@@ -34,7 +34,6 @@ final class AnnouncementSender {
      */
     static RecordMetadata send(String bootstrap, String topic, String key, byte[] payload, PrintStream err)
             throws UsageException, InterruptedException {
-        KafkaLogging.quiet();
         try (Producer<String, byte[]> producer = producer(bootstrap)) {
             return producer.send(new ProducerRecord<>(topic, key, payload)).get();
         } catch (KafkaException e) {

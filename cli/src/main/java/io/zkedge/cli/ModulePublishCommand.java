@@ -60,6 +60,7 @@ final class ModulePublishCommand implements Command {
 
     @Override
     public int run(Options options, PrintStream out, PrintStream err) throws Exception {
+        KafkaLogging.quiet(); // before anything makes a logger
         String bootstrap = options.string("bootstrap-servers");
         String topic = options.string("topic", AnnouncementSender.DEFAULT_TOPIC);
         ModuleFile module = ModuleFile.read(options.string("module"));

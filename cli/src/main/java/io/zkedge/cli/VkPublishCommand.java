@@ -65,6 +65,7 @@ final class VkPublishCommand implements Command {
 
     @Override
     public int run(Options options, PrintStream out, PrintStream err) throws Exception {
+        KafkaLogging.quiet(); // before anything makes a logger
         String bootstrap = options.string("bootstrap-servers");
         String topic = options.string("topic", AnnouncementSender.DEFAULT_TOPIC);
         String circuitId = options.string("circuit-id");
