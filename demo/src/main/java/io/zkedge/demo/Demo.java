@@ -49,6 +49,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.flink.api.common.JobStatus;
@@ -142,6 +144,23 @@ public final class Demo {
         if (log != null) {
             out.println("logs of Kafka, Flink and the job: " + log);
         }
+        // snarkjs loads its keys and builds its curve in its own process while the broker and Flink start.
+        CompletableFuture<StartedProver> groth16Start = groth16 == null ? null
+                : CompletableFuture.supplyAsync(this::startGroth16Prover);
+        try {
+            return runWithBroker(work, groth16Start);
+        } finally {
+            if (groth16Start != null) {
+                groth16Start.whenComplete((started, e) -> {
+                    if (started != null) {
+                        started.prover().close();
+                    }
+                });
+            }
+        }
+    }
+
+    private DemoSummary runWithBroker(Path work, CompletableFuture<StartedProver> groth16Start) throws Exception {
         long t0 = System.nanoTime();
         step("Kafka broker (KRaft, in this JVM)");
         try (EmbeddedKafkaBroker kafka = EmbeddedKafkaBroker.builder().setPort(options.kafkaPort()).build().start()) {
@@ -189,7 +208,7 @@ public final class Demo {
                 try (OutputTracker tracker = new OutputTracker(kafka.bootstrapServers(), VERDICTS, COMPLIANCE,
                         DEAD_LETTERS, verifier)) {
                     tracker.start();
-                    return runGateway(kafka.bootstrapServers(), tracker, job);
+                    return runGateway(kafka.bootstrapServers(), tracker, job, groth16Start);
                 }
             } finally {
                 stopJob(job);
@@ -197,7 +216,8 @@ public final class Demo {
         }
     }
 
-    private DemoSummary runGateway(String bootstrapServers, OutputTracker tracker, JobClient job) throws Exception {
+    private DemoSummary runGateway(String bootstrapServers, OutputTracker tracker, JobClient job,
+            CompletableFuture<StartedProver> groth16Start) throws Exception {
         out.printf(Locale.ROOT, "gateway: %d sensors, %.1f proofs/s, %s for %d s (interval per sensor %.1f s)%n",
                 options.sensors(), options.rate(), faultsText(), options.duration().toSeconds(),
                 options.reportingInterval().toMillis() / 1000.0);
@@ -212,7 +232,7 @@ public final class Demo {
         Duration sendingTime;
         ProgressLine progress = new ProgressLine(out, options.progress());
         try (ProofGateway gateway = ProofGateway.builder().setBootstrapServers(bootstrapServers).build();
-                Groth16ReadingProver groth16Prover = groth16 != null ? startGroth16Prover() : null) {
+                Groth16ReadingProver groth16Prover = groth16Start != null ? awaitGroth16Prover(groth16Start) : null) {
             Map<ProofSystem, SensorSimulator> simulators = new EnumMap<>(ProofSystem.class);
             simulators.put(ProofSystem.BULLETPROOFS, simulator(ledger, gateway, ProofSystem.BULLETPROOFS)
                     .setSensors(options.sensors())
@@ -312,29 +332,55 @@ public final class Demo {
         }
     }
 
+    /** A started Groth16 prover, and how long its start and its first proof took. */
+    private record StartedProver(Groth16ReadingProver prover, long startNanos, long firstProofNanos) {}
+
     /**
      * Starts snarkjs in its Node process (it loads the keys and builds the curve before it answers
      * ready) and makes one throw-away proof, so the Groth16 sensors keep their rate from the start.
+     * Runs beside the broker and Flink start-up, so it prints nothing: see {@link #awaitGroth16Prover}.
      */
-    private Groth16ReadingProver startGroth16Prover() throws InterruptedException {
+    private StartedProver startGroth16Prover() {
         long t0 = System.nanoTime();
-        step("Groth16 prover (snarkjs in node)");
+        Groth16ReadingProver prover;
         try {
-            Groth16ReadingProver prover = Groth16ReadingProver.create(GATEWAY_ID, groth16, new SecureRandom(),
+            prover = Groth16ReadingProver.create(GATEWAY_ID, groth16, new SecureRandom(),
                     Groth16ReadingProver.DEFAULT_PROOF_TIMEOUT);
-            long n = System.nanoTime();
-            try {
-                prover.prove("warm-up", 1, Instant.now(), 300, 100, 450);
-            } catch (Groth16ProverException | RuntimeException e) {
-                prover.close();
-                throw new DemoException("the Groth16 prover failed its first proof: " + e.getMessage(), e);
-            }
-            done(t0, String.format(Locale.ROOT, "circuit %s…, one proof takes %.0f ms",
-                    groth16.circuitId().substring(0, 16), (System.nanoTime() - n) / 1e6));
-            return prover;
         } catch (Groth16SetupException e) {
             throw new DemoException("the Groth16 prover did not start: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DemoException("interrupted while the Groth16 prover started", e);
         }
+        long started = System.nanoTime();
+        try {
+            prover.prove("warm-up", 1, Instant.now(), 300, 100, 450);
+        } catch (Exception e) {
+            prover.close();
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            throw new DemoException("the Groth16 prover failed its first proof: " + e.getMessage(), e);
+        }
+        return new StartedProver(prover, started - t0, System.nanoTime() - started);
+    }
+
+    /** Waits for the prover started beside the broker and Flink, and says how its start went. */
+    private Groth16ReadingProver awaitGroth16Prover(CompletableFuture<StartedProver> start) throws InterruptedException {
+        long t0 = System.nanoTime();
+        step("Groth16 prover (snarkjs in node, started beside the broker)");
+        StartedProver started;
+        try {
+            started = start.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof DemoException d) {
+                throw d;
+            }
+            throw new DemoException("the Groth16 prover did not start: " + e.getCause(), e.getCause());
+        }
+        done(t0, String.format(Locale.ROOT, "circuit %s…; node ready in %.1f s, first proof %.0f ms",
+                groth16.circuitId().substring(0, 16), started.startNanos() / 1e9, started.firstProofNanos() / 1e6));
+        return started.prover();
     }
 
     /**
