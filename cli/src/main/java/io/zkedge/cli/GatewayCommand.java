@@ -200,7 +200,7 @@ final class GatewayCommand implements Command {
                 builder.setProverModule(modules.prover());
             }
             try {
-                builder.build(); // checks every setting; the Groth16 prover is started only after that
+                builder.check(); // every setting, before the cluster is asked or the Groth16 prover started
             } catch (IllegalArgumentException e) {
                 throw new UsageException(e.getMessage());
             }

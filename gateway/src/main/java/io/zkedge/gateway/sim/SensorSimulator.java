@@ -63,12 +63,13 @@ import java.util.function.IntFunction;
  *       range cannot be proven: it is skipped, and its sequence number stays unused (the gap is
  *       how a regulator sees it). Otherwise it is proven with event time "now"
  *       ({@link RecordKind#LATE}: now minus the lateness), and {@link RecordKind#TAMPERED} flips
- *       one bit: of the proof (Bulletproofs), or of the commitment, public input 0 (Groth16; see
- *       {@link #tamper}); {@link RecordKind#OUT_OF_ORDER} holds the record back until the
- *       sensor's next fresh reading has been emitted (one still held when the sensor stops leaves
- *       last, in order, as {@code GOOD}).</li>
+ *       one bit: of the proof (Bulletproofs), or of the commitment, public input 0 (Groth16, so
+ *       that the pairing check must catch it: INVALID); {@link RecordKind#OUT_OF_ORDER} holds the
+ *       record back until the sensor's next fresh reading has been emitted (one still held when
+ *       the sensor stops leaves last, in order, as {@code GOOD}).</li>
  * </ul>
- * Sequence numbers start at {@code firstSeq} (default 1) and increase by one per reading.
+ * Sequence numbers start at {@code firstSeq} (default 1) and increase by one per reading; a sensor
+ * stops when they would pass 2^63-1 (the record's {@code seq} is an Avro {@code long}).
  *
  * <p><b>Limits.</b> A run ends when it is stopped, when every sensor has taken
  * {@code readingsPerSensor} readings, or when the sensors have emitted {@code totalRecords}
@@ -464,8 +465,8 @@ public final class SensorSimulator implements AutoCloseable {
         /**
          * Flips one bit of what the proof vouches for. Bulletproofs: any bit of the proof. Groth16:
          * one of the 64 lowest bits of the commitment (public input 0, 32 bytes big-endian), so the
-         * input stays a canonical field element below r and the pairing check itself must catch
-         * it: INVALID. (A flipped bit of a Groth16 proof's coordinates almost always leaves the
+         * input stays a canonical field element below r (unless it lies within 2^64 of r, odds of
+         * about 2^-190) and the pairing check itself must catch it: INVALID. (A flipped bit of a Groth16 proof's coordinates almost always leaves the
          * point off its curve, a MALFORMED that the decoding already catches.)
          */
         private void tamper(ProofRecord record) {

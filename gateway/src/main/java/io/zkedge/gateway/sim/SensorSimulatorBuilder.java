@@ -154,6 +154,21 @@ public final class SensorSimulatorBuilder {
 
     /** @throws IllegalArgumentException naming the first setting that is wrong */
     public SensorSimulator build() {
+        check();
+        WasmModule module = groth16Prover != null ? null : proverModule != null ? proverModule : BundledModules.prover();
+        return new SensorSimulator(new SensorSimulator.Config(sensors, sensorIdPrefix, gatewayId, rate, threads,
+                faults, valueModels, seed, lateBy, clock, firstSeq, readingsPerSensor, totalRecords, module,
+                groth16Prover, sink));
+    }
+
+    /**
+     * Checks the settings as {@link #build} does, without loading a prover: for a caller that
+     * starts its Groth16 prover only once everything else is known to be right.
+     *
+     * @return this builder
+     * @throws IllegalArgumentException naming the first setting that is wrong
+     */
+    public SensorSimulatorBuilder check() {
         if (sink == null) {
             throw new IllegalArgumentException("sink must be set, e.g. RecordSink.to(gateway)");
         }
@@ -182,7 +197,6 @@ public final class SensorSimulatorBuilder {
             // The records' seq is an Avro long; the verification job dead-letters a negative one.
             throw new IllegalArgumentException("firstSeq must be in 0..2^63-1, was " + Long.toUnsignedString(firstSeq));
         }
-        WasmModule module = null;
         if (groth16Prover != null) {
             if (proverModule != null) {
                 throw new IllegalArgumentException("set a Bulletproofs prover module or a Groth16 prover, not both");
@@ -191,11 +205,7 @@ public final class SensorSimulatorBuilder {
                 throw new IllegalArgumentException("the Groth16 prover writes gateway id '" + groth16Prover.gatewayId()
                         + "' but the simulator's is '" + gatewayId + "'; create the prover with the simulator's");
             }
-        } else {
-            module = proverModule != null ? proverModule : BundledModules.prover();
         }
-        return new SensorSimulator(new SensorSimulator.Config(sensors, sensorIdPrefix, gatewayId, rate, threads,
-                faults, valueModels, seed, lateBy, clock, firstSeq, readingsPerSensor, totalRecords, module,
-                groth16Prover, sink));
+        return this;
     }
 }
