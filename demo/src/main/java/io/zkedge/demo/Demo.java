@@ -9,7 +9,6 @@ import io.zkedge.gateway.GatewayCounters;
 import io.zkedge.gateway.ProofGateway;
 import io.zkedge.gateway.RangeSpec;
 import io.zkedge.gateway.ReadingProver;
-import io.zkedge.gateway.groth16.Groth16ProverException;
 import io.zkedge.gateway.groth16.Groth16ReadingProver;
 import io.zkedge.gateway.groth16.Groth16SetupException;
 import io.zkedge.gateway.groth16.Groth16Toolchain;
