@@ -3,14 +3,20 @@ package io.zkedge.cli;
 import io.zkedge.gateway.GatewayCounters;
 import io.zkedge.gateway.ProofGateway;
 import io.zkedge.gateway.RangeSpec;
+import io.zkedge.gateway.groth16.Groth16ReadingProver;
+import io.zkedge.gateway.groth16.Groth16SetupException;
+import io.zkedge.gateway.groth16.Groth16Toolchain;
 import io.zkedge.gateway.sim.FaultFractions;
 import io.zkedge.gateway.sim.RecordKind;
 import io.zkedge.gateway.sim.RecordSink;
 import io.zkedge.gateway.sim.SensorSimulator;
+import io.zkedge.gateway.sim.SensorSimulatorBuilder;
 import io.zkedge.gateway.sim.SimulationException;
 import io.zkedge.gateway.sim.SimulationStats;
 import io.zkedge.gateway.sim.SoilMoistureModel;
+import io.zkedge.schemas.ProofSystem;
 import java.io.PrintStream;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
@@ -23,6 +29,8 @@ import org.apache.kafka.common.KafkaException;
 /**
  * {@code gateway}: a gateway whose simulated sensors publish real range proofs to Kafka, a thin
  * shell over {@link SensorSimulator} and {@link ProofGateway} (the zkedge-gateway library).
+ * {@code --system groth16} proves with the sensor range circuit through snarkjs
+ * ({@link Groth16ReadingProver}, docs/gateway-groth16.md) instead of the Bulletproofs prover module.
  */
 final class GatewayCommand implements Command {
 
@@ -51,12 +59,12 @@ final class GatewayCommand implements Command {
 
     @Override
     public String summary() {
-        return "simulated sensors publish real range proofs to Kafka (live progress, JSON summary)";
+        return "simulated sensors publish real range proofs (Bulletproofs or Groth16) to Kafka (live progress, JSON summary)";
     }
 
     @Override
     public Set<String> options() {
-        return Set.of("bootstrap-servers", "topic", "sensors", "rate", "duration", "count", "gateway-id",
+        return Set.of("system", "bootstrap-servers", "topic", "sensors", "rate", "duration", "count", "gateway-id",
                 "sensor-prefix", "first-seq", "seed", "threads", "min", "max", "bits", "step", "out-of-range",
                 "tampered", "replay", "out-of-order", "late", "garbage", "progress");
     }
@@ -64,16 +72,22 @@ final class GatewayCommand implements Command {
     @Override
     public String help() {
         return String.join("\n",
-                "Usage: zkedge gateway --bootstrap-servers HOST:PORT [--rate R] [--duration TIME | --count N] [options]",
+                "Usage: zkedge gateway --bootstrap-servers HOST:PORT [--system bulletproofs|groth16] [--rate R]",
+                "                      [--duration TIME | --count N] [options]",
                 "",
                 "A gateway with simulated sensors. Each sensor takes a drifting reading (a seeded random walk",
-                "with mean reversion, like soil moisture between irrigations), proves with the prover module",
-                "that it lies in [min, max], and publishes the proof record (Avro single-object encoding,",
-                "key = sensor id) with an idempotent producer (acks=all). A reading outside the range cannot",
-                "be proven: it is counted as unprovable and nothing is sent for it. Faults can be injected",
-                "for tests and demos. Progress goes to stderr; a JSON summary to stdout at the end.",
+                "with mean reversion, like soil moisture between irrigations), proves that it lies in",
+                "[min, max], and publishes the proof record (Avro single-object encoding, key = sensor id)",
+                "with an idempotent producer (acks=all). A reading outside the range cannot be proven: it is",
+                "counted as unprovable and nothing is sent for it. Faults can be injected for tests and",
+                "demos. Progress goes to stderr; a JSON summary to stdout at the end.",
                 "",
                 "  --bootstrap-servers H:P   Kafka cluster (required)",
+                "  --system S                bulletproofs (default): the bundled Wasm prover module; or",
+                "                            groth16: the sensor range circuit (circuits/), proven by snarkjs",
+                "                            in one Node process (about 2 proofs/s here). Needs node and",
+                "                            scripts/build-circuits.sh run once; a tampered Groth16 record",
+                "                            has a flipped bit in its commitment (public input 0)",
                 "  --topic NAME              proofs topic (default zkedge.proofs)",
                 "  --sensors N               simulated sensors (default 3)",
                 "  --rate R                  proofs per second over all sensors (default 3; 0: as fast as possible)",
@@ -81,12 +95,15 @@ final class GatewayCommand implements Command {
                 "  --count N                 instead of --duration: stop after sending N records in total",
                 "  --gateway-id ID           gateway id in every record (default zkedge-gateway)",
                 "  --sensor-prefix P         sensor ids are P001, P002, ... (default sensor-)",
-                "  --first-seq S             first sequence number of every sensor (default: the current",
-                "                            time in ms, so that a later run continues above an earlier one)",
+                "  --first-seq S             first sequence number of every sensor, 0 to 2^63-1 (default: the",
+                "                            current time in ms, so that a later run continues above an",
+                "                            earlier one)",
                 "  --seed N                  seed of readings and faults (default 42)",
-                "  --threads N               proving threads, one Wasm prover each (default: cores)",
+                "  --threads N               proving threads, one Wasm prover each (default: cores); with",
+                "                            groth16 they share the one snarkjs process",
                 "  --min A --max B --bits N  the proven range (default 100, 450, 16: soil moisture in tenths",
-                "                            of a percent); max - min must be below 2^bits",
+                "                            of a percent); max - min must be below 2^bits (bulletproofs;",
+                "                            groth16 proves any range of 64-bit integers and takes no --bits)",
                 "  --step S                  standard deviation of one step of the walk (default 2.0)",
                 "  --out-of-range F          chance of an unprovable reading (default 0.02)",
                 "  --tampered F              fraction of proofs with a flipped bit (default 0)",
@@ -97,14 +114,19 @@ final class GatewayCommand implements Command {
                 "  --progress MODE           auto (default: one line updated in place when stderr is a",
                 "                            terminal, else a line every 5 s), tty, lines or off",
                 "",
-                "Exit: 0 every record acknowledged, 1 Kafka unreachable or some sends failed, 2 usage error,",
-                "3 internal error.");
+                "Exit: 0 every record acknowledged, 1 Kafka unreachable or some sends failed, 2 usage error",
+                "(also: groth16 without node or without the circuit build), 3 internal error.");
     }
 
     @Override
     public int run(Options options, PrintStream out, PrintStream err) throws Exception {
         KafkaLogging.quiet();
         String bootstrap = options.string("bootstrap-servers");
+        ProofSystem system = system(options.string("system", "bulletproofs"));
+        if (system == ProofSystem.GROTH16 && options.has("bits")) {
+            throw new UsageException("--bits is for Bulletproofs ranges; groth16 proves any [min, max] of 64-bit "
+                    + "integers");
+        }
         int sensors = options.positiveInt("sensors", "3");
         double rate = options.number("rate", "3");
         if (options.has("count") && options.has("duration")) {
@@ -121,8 +143,8 @@ final class GatewayCommand implements Command {
             faults = new FaultFractions(options.number("tampered", "0"), options.number("replay", "0"),
                     options.number("out-of-order", "0"), options.number("late", "0"),
                     options.number("garbage", "0"));
-            range = new RangeSpec(options.signedLong("min", "100"),
-                    options.signedLong("max", "450"), options.integer("bits", "16"));
+            range = new RangeSpec(options.signedLong("min", "100"), options.signedLong("max", "450"),
+                    system == ProofSystem.GROTH16 ? 64 : options.integer("bits", "16"));
             step = options.number("step", "2.0");
             outOfRange = options.number("out-of-range", "0.02");
             new SoilMoistureModel(range, step, outOfRange); // checks them once, with a clear message
@@ -131,10 +153,24 @@ final class GatewayCommand implements Command {
         }
         long firstSeq;
         try {
-            firstSeq = Long.parseUnsignedLong(options.string("first-seq", Long.toString(System.currentTimeMillis())));
+            firstSeq = Long.parseLong(options.string("first-seq", Long.toString(System.currentTimeMillis())));
         } catch (NumberFormatException e) {
-            throw new UsageException("--first-seq must be an unsigned 64-bit integer");
+            firstSeq = -1;
         }
+        if (firstSeq < 0) {
+            // The record's seq is an Avro long: the job dead-letters anything above 2^63-1.
+            throw new UsageException("--first-seq must be an integer from 0 to " + Long.MAX_VALUE);
+        }
+        // Before anything starts: a missing node or circuit build is a one-line usage error.
+        Groth16Toolchain toolchain = null;
+        if (system == ProofSystem.GROTH16) {
+            try {
+                toolchain = Groth16Toolchain.locate();
+            } catch (Groth16SetupException e) {
+                throw new UsageException("--system groth16: " + e.getMessage());
+            }
+        }
+        String gatewayId = options.string("gateway-id", "zkedge-gateway");
 
         ProofGateway gateway;
         try {
@@ -147,23 +183,24 @@ final class GatewayCommand implements Command {
             throw new UsageException("--bootstrap-servers '" + bootstrap + "': " + rootMessage(e));
         }
         try (gateway) {
-            SensorSimulator simulator;
+            SensorSimulatorBuilder builder = SensorSimulator.builder()
+                    .setSensors(sensors)
+                    .setRate(rate)
+                    .setTotalRecords(count)
+                    .setGatewayId(gatewayId)
+                    .setSensorIdPrefix(options.string("sensor-prefix", "sensor-"))
+                    .setFirstSeq(firstSeq)
+                    .setSeed(options.signedLong("seed", "42"))
+                    .setThreads(options.positiveInt("threads",
+                            Integer.toString(Runtime.getRuntime().availableProcessors())))
+                    .setFaults(faults)
+                    .setValueModel(i -> new SoilMoistureModel(range, step, outOfRange))
+                    .setSink(RecordSink.to(gateway));
+            if (system == ProofSystem.BULLETPROOFS) {
+                builder.setProverModule(modules.prover());
+            }
             try {
-                simulator = SensorSimulator.builder()
-                        .setSensors(sensors)
-                        .setRate(rate)
-                        .setTotalRecords(count)
-                        .setGatewayId(options.string("gateway-id", "zkedge-gateway"))
-                        .setSensorIdPrefix(options.string("sensor-prefix", "sensor-"))
-                        .setFirstSeq(firstSeq)
-                        .setSeed(options.signedLong("seed", "42"))
-                        .setThreads(options.positiveInt("threads",
-                                Integer.toString(Runtime.getRuntime().availableProcessors())))
-                        .setFaults(faults)
-                        .setValueModel(i -> new SoilMoistureModel(range, step, outOfRange))
-                        .setProverModule(modules.prover())
-                        .setSink(RecordSink.to(gateway))
-                        .build();
+                builder.check(); // every setting, before the cluster is asked or the Groth16 prover started
             } catch (IllegalArgumentException e) {
                 throw new UsageException(e.getMessage());
             }
@@ -175,8 +212,29 @@ final class GatewayCommand implements Command {
                         + CONNECT_TIMEOUT.toSeconds() + " s: " + Zkedge.oneLine(rootMessage(e)));
                 return ExitCode.INVALID;
             }
-            return simulate(simulator, gateway, duration, progress, out, err);
+            if (system == ProofSystem.BULLETPROOFS) {
+                return simulate(builder.build(), gateway, duration, progress, out, err);
+            }
+            Groth16ReadingProver prover;
+            try {
+                prover = Groth16ReadingProver.create(gatewayId, toolchain, new SecureRandom(),
+                        Groth16ReadingProver.DEFAULT_PROOF_TIMEOUT);
+            } catch (Groth16SetupException e) {
+                // node did not start snarkjs (a broken install): the set-up, not the cluster, is at fault.
+                throw new UsageException("--system groth16: " + e.getMessage());
+            }
+            try (prover) {
+                return simulate(builder.setGroth16Prover(prover).build(), gateway, duration, progress, out, err);
+            }
         }
+    }
+
+    private static ProofSystem system(String name) throws UsageException {
+        return switch (name) {
+            case "bulletproofs" -> ProofSystem.BULLETPROOFS;
+            case "groth16" -> ProofSystem.GROTH16;
+            default -> throw new UsageException("--system must be bulletproofs or groth16, was '" + name + "'");
+        };
     }
 
     private static int simulate(SensorSimulator simulator, ProofGateway gateway, Duration duration, Progress progress,
@@ -241,7 +299,7 @@ final class GatewayCommand implements Command {
         if (progress != Progress.OFF) {
             err.println((inPlace ? "\r" : "") + line(start, counters, stats) + (inPlace ? "\u001b[K" : ""));
         }
-        out.println(summary(counters, stats, (System.nanoTime() - start) / 1e9));
+        out.println(summary(simulator.proofSystem(), counters, stats, (System.nanoTime() - start) / 1e9));
         if (stopped != null && counters.errors() == 0) {
             throw new IllegalStateException(stopped);
         }
@@ -288,12 +346,13 @@ final class GatewayCommand implements Command {
                 seconds > 0 ? c.sent() / seconds : 0, s.meanProveMillis());
     }
 
-    private static String summary(GatewayCounters c, SimulationStats s, double seconds) {
+    private static String summary(ProofSystem system, GatewayCounters c, SimulationStats s, double seconds) {
         StringJoiner kinds = new StringJoiner(",", "{", "}");
         for (RecordKind kind : RecordKind.values()) {
             kinds.add(Json.string(kind.name()) + ":" + s.emitted(kind));
         }
-        return "{\"sent\":" + c.sent() + ",\"acked\":" + c.acked() + ",\"errors\":" + c.errors()
+        return "{\"system\":" + Json.string(system.name().toLowerCase(Locale.ROOT))
+                + ",\"sent\":" + c.sent() + ",\"acked\":" + c.acked() + ",\"errors\":" + c.errors()
                 + ",\"readings\":" + s.ticks() + ",\"unprovable\":" + s.skippedOutOfRange()
                 + ",\"proofs\":" + s.proofs()
                 + ",\"mean_prove_ms\":" + String.format(Locale.ROOT, "%.1f", s.meanProveMillis())

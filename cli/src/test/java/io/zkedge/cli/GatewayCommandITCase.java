@@ -7,12 +7,25 @@ import io.zkedge.bulletproofs.BundledModules;
 import io.zkedge.bulletproofs.RangeStatement;
 import io.zkedge.bulletproofs.VerificationStatus;
 import io.zkedge.embedded.EmbeddedKafkaExtension;
+import io.zkedge.gateway.groth16.Groth16Toolchain;
+import io.zkedge.groth16.Groth16Modules;
+import io.zkedge.groth16.Groth16Proof;
+import io.zkedge.groth16.Groth16PublicInputs;
+import io.zkedge.groth16.Groth16Statement;
+import io.zkedge.groth16.Groth16Status;
+import io.zkedge.groth16.Groth16Verifier;
+import io.zkedge.groth16.Groth16VerifyingKey;
+import io.zkedge.groth16.SensorRangeSignals;
+import io.zkedge.groth16.SnarkjsFiles;
 import io.zkedge.schemas.AvroCodec;
 import io.zkedge.schemas.ProofRecord;
+import io.zkedge.schemas.ProofSystem;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +41,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -43,7 +57,7 @@ class GatewayCommandITCase {
 
     @RegisterExtension
     static final EmbeddedKafkaExtension KAFKA = new EmbeddedKafkaExtension()
-            .withTopics(2, "proofs-count", "proofs-rate", "proofs-faults");
+            .withTopics(2, "proofs-count", "proofs-rate", "proofs-faults", "proofs-groth16");
 
     @Test
     void shouldSendExactlyCountRecordsThatDecodeAndVerifyAndSkipUnprovableReadings() throws Exception {
@@ -92,6 +106,64 @@ class GatewayCommandITCase {
     }
 
     @Test
+    @EnabledIf(value = "io.zkedge.gateway.groth16.Groth16Toolchain#nodeAvailable", disabledReason = "node is not on PATH")
+    void shouldPublishGroth16ProofsWithSystemGroth16AndTamperedOnesFailThePairingCheck() throws Exception {
+        Groth16Toolchain toolchain = Groth16Toolchain.locateOrBuild(Duration.ofMinutes(15));
+
+        Result result = run("gateway", "--system", "groth16", "--bootstrap-servers", KAFKA.bootstrapServers(),
+                "--topic", "proofs-groth16", "--sensors", "2", "--count", "4", "--rate", "0", "--seed", "3",
+                "--tampered", "0.5", "--out-of-range", "0", "--gateway-id", "gw-g16", "--progress", "off");
+
+        assertThat(result.exit).as("stderr: %s", result.err).isZero();
+        assertThat(result.out).startsWith("{\"system\":\"groth16\",\"sent\":4,\"acked\":4,\"errors\":0");
+        long tampered = jsonLong(result.out, "TAMPERED");
+        assertThat(tampered).as("seed 3 tampers some of the four").isBetween(1L, 3L);
+        List<ProofRecord> records = readCommitted("proofs-groth16", 4);
+        assertThat(records).hasSize(4).allSatisfy(r -> {
+            assertThat(r.getProofSystem()).isEqualTo(ProofSystem.GROTH16);
+            assertThat(r.getStatementId()).isEqualTo(toolchain.circuitId());
+            assertThat(r.getGatewayId()).isEqualTo("gw-g16");
+        });
+        Groth16VerifyingKey key = SnarkjsFiles.verifyingKey(Files.readString(toolchain.verificationKey()));
+        List<Groth16Statement> statements = new ArrayList<>();
+        for (ProofRecord r : records) {
+            ByteBuffer inputs = ByteBuffer.allocate(32 * r.getPublicInputs().size());
+            r.getPublicInputs().forEach(b -> inputs.put(b.duplicate()));
+            statements.add(new Groth16Statement(Groth16Proof.fromBytes(bytes(r.getProof())),
+                    Groth16PublicInputs.fromBytes(inputs.array(), SensorRangeSignals.N_PUBLIC)));
+        }
+        List<Groth16Status> statuses = Groth16Verifier.builder().setModule(Groth16Modules.verifier()).build()
+                .verify(key, statements);
+        assertThat(statuses).containsOnly(Groth16Status.VALID, Groth16Status.INVALID);
+        assertThat(statuses.stream().filter(s -> s == Groth16Status.INVALID).count()).isEqualTo(tampered);
+    }
+
+    @Test
+    void shouldRefuseGroth16WithOneLineWhenTheCircuitBuildIsMissing(@TempDir Path checkout) throws Exception {
+        // A checkout with the circuit source but nothing built: no snarkjs, no keys.
+        Files.createDirectories(checkout.resolve("circuits"));
+        Files.writeString(checkout.resolve("circuits/sensor_range.circom"), "pragma circom 2.0.0;\n");
+        Files.createDirectories(checkout.resolve("scripts/lib"));
+        Files.writeString(checkout.resolve("scripts/lib/groth16-prover-server.cjs"), "");
+        String before = System.setProperty(Groth16Toolchain.ROOT_PROPERTY, checkout.toString());
+        Result result;
+        try {
+            result = run("gateway", "--system", "groth16", "--bootstrap-servers", "127.0.0.1:1", "--count", "1");
+        } finally {
+            if (before == null) {
+                System.clearProperty(Groth16Toolchain.ROOT_PROPERTY);
+            } else {
+                System.setProperty(Groth16Toolchain.ROOT_PROPERTY, before);
+            }
+        }
+
+        assertThat(result.exit).as("stderr: %s", result.err).isEqualTo(ExitCode.USAGE);
+        assertThat(result.err).startsWith("zkedge: --system groth16: ")
+                .contains(Groth16Toolchain.nodeAvailable() ? "scripts/build-circuits.sh" : "node").hasLineCount(1);
+        assertThat(result.out).isEmpty();
+    }
+
+    @Test
     void shouldExitOneWhenTheBrokerRefusesTheRecords() throws Exception {
         // Every proof record (about 800 bytes) is larger than this topic accepts: each send fails.
         KAFKA.broker().admin().createTopics(List.of(new NewTopic("proofs-too-small", 1, (short) 1)
@@ -117,6 +189,10 @@ class GatewayCommandITCase {
             {"gateway", "--bootstrap-servers", "127.0.0.1:1", "--out-of-range", "1.5"},
             {"gateway", "--bootstrap-servers", "127.0.0.1:1", "--min", "0", "--max", "300", "--bits", "8"},
             {"gateway", "--bootstrap-servers", "127.0.0.1:1", "--progress", "sideways"},
+            {"gateway", "--bootstrap-servers", "127.0.0.1:1", "--system", "snark"},
+            {"gateway", "--bootstrap-servers", "127.0.0.1:1", "--system", "groth16", "--bits", "16"},
+            {"gateway", "--bootstrap-servers", "127.0.0.1:1", "--first-seq", "9223372036854775808"},
+            {"gateway", "--bootstrap-servers", "127.0.0.1:1", "--first-seq", "-1"},
             {"gateway", "--bootstrap-servers", "no-port-here"},
             {"gateway", "--sensors", "2"},
             {"gateway", "simulate", "--bootstrap-servers", "127.0.0.1:1"},

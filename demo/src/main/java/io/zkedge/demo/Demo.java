@@ -9,11 +9,19 @@ import io.zkedge.gateway.GatewayCounters;
 import io.zkedge.gateway.ProofGateway;
 import io.zkedge.gateway.RangeSpec;
 import io.zkedge.gateway.ReadingProver;
+import io.zkedge.gateway.groth16.Groth16ReadingProver;
+import io.zkedge.gateway.groth16.Groth16SetupException;
+import io.zkedge.gateway.groth16.Groth16Toolchain;
 import io.zkedge.gateway.sim.SensorSimulator;
+import io.zkedge.gateway.sim.SensorSimulatorBuilder;
 import io.zkedge.gateway.sim.SimulationStats;
 import io.zkedge.gateway.sim.ValueModel;
+import io.zkedge.groth16.Groth16FormatException;
+import io.zkedge.groth16.Groth16Modules;
+import io.zkedge.groth16.SnarkjsFiles;
 import io.zkedge.jobs.verification.VerificationJob;
 import io.zkedge.jobs.verification.VerificationJobConfig;
+import io.zkedge.operators.verify.TrustBundleVerifierProvider;
 import io.zkedge.schemas.ProofSystem;
 import io.zkedge.trust.ManifestSigner;
 import io.zkedge.trust.TrustStore;
@@ -30,14 +38,18 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.flink.api.common.JobStatus;
@@ -52,12 +64,15 @@ import org.apache.kafka.clients.admin.NewTopic;
  * <ol>
  *   <li>a Kafka broker (KRaft, {@link EmbeddedKafkaBroker}) with the five zkedge topics;</li>
  *   <li>keys made for this run: the edge node's Ed25519 signing key, and a module-signing key that
- *       signs the bundled verifier module into a trust bundle, so the job loads its verifier the
- *       production way (a signed manifest checked against a trusted key);</li>
+ *       signs the bundled verifier modules (Bulletproofs, and Groth16 with the sensor circuit's
+ *       verification key) into a trust bundle, so the job loads its verifiers the production way
+ *       (a signed manifest checked against a trusted key);</li>
  *   <li>a Flink MiniCluster with the web UI and the Prometheus reporter, running
  *       {@link VerificationJob} with its production Kafka ends (read_committed source,
  *       exactly-once sinks);</li>
- *   <li>a simulated gateway ({@link SensorSimulator} through a {@link ProofGateway});</li>
+ *   <li>a simulated gateway ({@link SensorSimulator} through a {@link ProofGateway}): Bulletproofs
+ *       sensors, and {@code --groth16-sensors} more that prove with Groth16 through snarkjs
+ *       ({@link Groth16ReadingProver}), at the same rate per sensor;</li>
  *   <li>a {@code read_committed} reader of the job's outputs that checks signatures and chains.</li>
  * </ol>
  *
@@ -73,11 +88,17 @@ public final class Demo {
     static final String DEAD_LETTERS = "zkedge.deadletter";
     static final String MODULES = "zkedge.modules";
 
-    private static final String VERIFIER_MODULE = "zkedge_bulletproofs_verifier";
+    private static final String VERIFIER_MODULE = TrustBundleVerifierProvider.DEFAULT_MODULE;
+    private static final String GROTH16_MODULE = TrustBundleVerifierProvider.DEFAULT_GROTH16_MODULE;
+    private static final String GATEWAY_ID = "demo-gateway";
+    /** Sensor ids of the Groth16 sensors: g16-sensor-001, ... (the Bulletproofs ones are sensor-001, ...). */
+    static final String GROTH16_SENSOR_PREFIX = "g16-sensor-";
 
     private final DemoOptions options;
     private final PrintStream out;
     private boolean webUiAnswered;
+    /** The Groth16 prover's node, snarkjs and keys; null without Groth16 sensors. */
+    private Groth16Toolchain groth16;
 
     public Demo(DemoOptions options, PrintStream out) {
         this.options = options;
@@ -97,6 +118,9 @@ public final class Demo {
         }
         if (!BundledModules.available()) {
             throw new DemoException("the Wasm modules are not bundled: build verifiers/ (scripts/build-verifiers.sh)");
+        }
+        if (options.groth16Sensors() > 0) {
+            groth16 = groth16Toolchain();
         }
         Path work = Files.createTempDirectory("zkedge-demo");
         // Ctrl-C: the keys of this run go too (the broker's test kit and Flink clean up after themselves).
@@ -119,6 +143,23 @@ public final class Demo {
         if (log != null) {
             out.println("logs of Kafka, Flink and the job: " + log);
         }
+        // snarkjs loads its keys and builds its curve in its own process while the broker and Flink start.
+        CompletableFuture<StartedProver> groth16Start = groth16 == null ? null
+                : CompletableFuture.supplyAsync(this::startGroth16Prover);
+        try {
+            return runWithBroker(work, groth16Start);
+        } finally {
+            if (groth16Start != null) {
+                groth16Start.whenComplete((started, e) -> {
+                    if (started != null) {
+                        started.prover().close();
+                    }
+                });
+            }
+        }
+    }
+
+    private DemoSummary runWithBroker(Path work, CompletableFuture<StartedProver> groth16Start) throws Exception {
         long t0 = System.nanoTime();
         step("Kafka broker (KRaft, in this JVM)");
         try (EmbeddedKafkaBroker kafka = EmbeddedKafkaBroker.builder().setPort(options.kafkaPort()).build().start()) {
@@ -140,9 +181,20 @@ public final class Demo {
             Path trustedKeys = Files.createDirectories(work.resolve("trusted-keys"));
             Ed25519Keys.writePublicKey(moduleKey.publicKey(), trustedKeys.resolve(moduleKey.keyId() + TrustStore.KEY_SUFFIX));
             Path bundle = work.resolve("trust-bundle");
-            new ManifestSigner(moduleKey).writeModule(bundle, VERIFIER_MODULE, ProofSystem.BULLETPROOFS, 1,
-                    verifierModuleBytes(), Instant.now());
-            done(t0, "edge key " + edgeKey.keyId().substring(0, 16) + "…, module signed by " + moduleKey.keyId().substring(0, 16) + "…");
+            ManifestSigner signer = new ManifestSigner(moduleKey);
+            signer.writeModule(bundle, VERIFIER_MODULE, ProofSystem.BULLETPROOFS, 1,
+                    resourceBytes(BundledModules.VERIFIER_RESOURCE), Instant.now());
+            String signed = "module";
+            if (groth16 != null) {
+                // As a deployment provisions Groth16: the verifier module and the circuit's verifying key.
+                signer.writeModule(bundle, GROTH16_MODULE, ProofSystem.GROTH16, 1,
+                        resourceBytes(Groth16Modules.VERIFIER_RESOURCE), Instant.now());
+                signer.writeVerificationKey(bundle, ProofSystem.GROTH16, TrustBundleVerifierProvider.VERIFICATION_KEY_FORMAT,
+                        groth16KeyBytes(), Instant.now());
+                signed = "modules and circuit " + groth16.circuitId().substring(0, 16) + "… key";
+            }
+            done(t0, "edge key " + edgeKey.keyId().substring(0, 16) + "…, " + signed + " signed by "
+                    + moduleKey.keyId().substring(0, 16) + "…");
 
             VerificationJobConfig config = jobConfig(kafka.bootstrapServers(), edgeKeyFile, bundle, trustedKeys);
             t0 = System.nanoTime();
@@ -155,7 +207,7 @@ public final class Demo {
                 try (OutputTracker tracker = new OutputTracker(kafka.bootstrapServers(), VERDICTS, COMPLIANCE,
                         DEAD_LETTERS, verifier)) {
                     tracker.start();
-                    return runGateway(kafka.bootstrapServers(), tracker, job);
+                    return runGateway(kafka.bootstrapServers(), tracker, job, groth16Start);
                 }
             } finally {
                 stopJob(job);
@@ -163,47 +215,64 @@ public final class Demo {
         }
     }
 
-    private DemoSummary runGateway(String bootstrapServers, OutputTracker tracker, JobClient job) throws Exception {
+    private DemoSummary runGateway(String bootstrapServers, OutputTracker tracker, JobClient job,
+            CompletableFuture<StartedProver> groth16Start) throws Exception {
         out.printf(Locale.ROOT, "gateway: %d sensors, %.1f proofs/s, %s for %d s (interval per sensor %.1f s)%n",
                 options.sensors(), options.rate(), faultsText(), options.duration().toSeconds(),
                 options.reportingInterval().toMillis() / 1000.0);
+        if (groth16 != null) {
+            out.printf(Locale.ROOT, "         and %d Groth16 sensor%s (%s001...), %.1f proofs/s, the same faults%n",
+                    options.groth16Sensors(), options.groth16Sensors() == 1 ? "" : "s", GROTH16_SENSOR_PREFIX,
+                    options.groth16Rate());
+        }
         ProducedLedger ledger = new ProducedLedger();
-        SimulationStats stats;
+        Map<ProofSystem, SimulationStats> stats = new EnumMap<>(ProofSystem.class);
         GatewayCounters counters;
         Duration sendingTime;
         ProgressLine progress = new ProgressLine(out, options.progress());
-        try (ProofGateway gateway = ProofGateway.builder().setBootstrapServers(bootstrapServers).build()) {
-            SensorSimulator simulator = SensorSimulator.builder()
+        try (ProofGateway gateway = ProofGateway.builder().setBootstrapServers(bootstrapServers).build();
+                Groth16ReadingProver groth16Prover = groth16Start != null ? awaitGroth16Prover(groth16Start) : null) {
+            Map<ProofSystem, SensorSimulator> simulators = new EnumMap<>(ProofSystem.class);
+            simulators.put(ProofSystem.BULLETPROOFS, simulator(ledger, gateway, ProofSystem.BULLETPROOFS)
                     .setSensors(options.sensors())
-                    .setGatewayId("demo-gateway")
                     .setRate(options.rate())
                     .setThreads(options.proverThreads())
-                    .setFaults(options.faults())
-                    .setValueModel(i -> ValueModel.soilMoisture(options.outOfRange()))
                     .setSeed(options.seed())
-                    .setSink(ledger.sink(gateway))
-                    .build();
+                    .build());
+            if (groth16Prover != null) {
+                simulators.put(ProofSystem.GROTH16, simulator(ledger, gateway, ProofSystem.GROTH16)
+                        .setSensors(options.groth16Sensors())
+                        .setSensorIdPrefix(GROTH16_SENSOR_PREFIX)
+                        .setRate(options.groth16Rate())
+                        .setThreads(1) // one snarkjs process makes one proof at a time
+                        .setSeed(~options.seed()) // faults and readings of their own
+                        .setGroth16Prover(groth16Prover)
+                        .build());
+            }
             warmUpProver();
             long start = System.nanoTime();
             long end = start + options.duration().toNanos();
-            simulator.start();
+            simulators.values().forEach(SensorSimulator::start);
             try {
-                while (System.nanoTime() < end && simulator.isRunning()) {
+                while (System.nanoTime() < end && simulators.values().stream().anyMatch(SensorSimulator::isRunning)) {
                     progress.update(String.format(Locale.ROOT, "%3d s/%d s  %s", elapsedSeconds(start),
-                            options.duration().toSeconds(), live(gateway.counters(), tracker, simulator.stats())));
+                            options.duration().toSeconds(), live(gateway.counters(), tracker, emittedPerSecond(simulators))));
                     checkJob(job, tracker);
                     Thread.sleep(Math.min(1000, Math.max(1, TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime()))));
                 }
             } finally {
-                simulator.stop();
+                simulators.values().forEach(SensorSimulator::stop);
             }
-            simulator.awaitTermination(Duration.ofMinutes(1));
+            for (SensorSimulator simulator : simulators.values()) {
+                simulator.awaitTermination(Duration.ofMinutes(1));
+            }
             sendingTime = Duration.ofNanos(System.nanoTime() - start);
             gateway.flush();
-            stats = simulator.stats();
+            simulators.forEach((system, simulator) -> stats.put(system, simulator.stats()));
             counters = gateway.counters();
         }
-        progress.finish(String.format(Locale.ROOT, "%3d s  %s", sendingTime.toSeconds(), live(counters, tracker, stats)));
+        progress.finish(String.format(Locale.ROOT, "%3d s  %s", sendingTime.toSeconds(),
+                live(counters, tracker, stats.values().stream().mapToDouble(SimulationStats::emittedPerSecond).sum())));
 
         // Drain: verdicts become readable when the checkpoint after them completes.
         Map<SourceKey, ProducedLedger.Produced> produced = ledger.acknowledged();
@@ -226,6 +295,93 @@ public final class Demo {
                 webUiAnswered);
     }
 
+    /** The settings both kinds of sensors share; their records go through the ledger into Kafka. */
+    private SensorSimulatorBuilder simulator(ProducedLedger ledger, ProofGateway gateway, ProofSystem system) {
+        return SensorSimulator.builder()
+                .setGatewayId(GATEWAY_ID)
+                .setFaults(options.faults())
+                .setValueModel(i -> ValueModel.soilMoisture(options.outOfRange()))
+                .setSink(ledger.sink(gateway, system));
+    }
+
+    private static double emittedPerSecond(Map<ProofSystem, SensorSimulator> simulators) {
+        return simulators.values().stream().mapToDouble(s -> s.stats().emittedPerSecond()).sum();
+    }
+
+    /** The Groth16 toolchain, or a DemoException that says what to run. */
+    private Groth16Toolchain groth16Toolchain() {
+        String off = "; or run without Groth16 sensors: --groth16-sensors 0";
+        if (!Groth16Modules.available()) {
+            throw new DemoException("the Groth16 verifier module is not bundled: build verifiers/ "
+                    + "(scripts/build-verifiers.sh)" + off);
+        }
+        try {
+            return Groth16Toolchain.locate();
+        } catch (Groth16SetupException e) {
+            throw new DemoException("--groth16-sensors " + options.groth16Sensors() + ": " + e.getMessage() + off);
+        }
+    }
+
+    /** The circuit's verifying key in the canonical encoding that the bundle carries (docs/groth16.md). */
+    private byte[] groth16KeyBytes() throws IOException {
+        try {
+            return SnarkjsFiles.verifyingKey(Files.readString(groth16.verificationKey())).bytes();
+        } catch (Groth16FormatException e) {
+            throw new DemoException(groth16.verificationKey() + " is not a verifying key: " + e.getMessage(), e);
+        }
+    }
+
+    /** A started Groth16 prover, and how long its start and its first proof took. */
+    private record StartedProver(Groth16ReadingProver prover, long startNanos, long firstProofNanos) {}
+
+    /**
+     * Starts snarkjs in its Node process (it loads the keys and builds the curve before it answers
+     * ready) and makes one throw-away proof, so the Groth16 sensors keep their rate from the start.
+     * Runs beside the broker and Flink start-up, so it prints nothing: see {@link #awaitGroth16Prover}.
+     */
+    private StartedProver startGroth16Prover() {
+        long t0 = System.nanoTime();
+        Groth16ReadingProver prover;
+        try {
+            prover = Groth16ReadingProver.create(GATEWAY_ID, groth16, new SecureRandom(),
+                    Groth16ReadingProver.DEFAULT_PROOF_TIMEOUT);
+        } catch (Groth16SetupException e) {
+            throw new DemoException("the Groth16 prover did not start: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DemoException("interrupted while the Groth16 prover started", e);
+        }
+        long started = System.nanoTime();
+        try {
+            prover.prove("warm-up", 1, Instant.now(), 300, 100, 450);
+        } catch (Exception e) {
+            prover.close();
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            throw new DemoException("the Groth16 prover failed its first proof: " + e.getMessage(), e);
+        }
+        return new StartedProver(prover, started - t0, System.nanoTime() - started);
+    }
+
+    /** Waits for the prover started beside the broker and Flink, and says how its start went. */
+    private Groth16ReadingProver awaitGroth16Prover(CompletableFuture<StartedProver> start) throws InterruptedException {
+        long t0 = System.nanoTime();
+        step("Groth16 prover (snarkjs in node, started beside the broker)");
+        StartedProver started;
+        try {
+            started = start.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof DemoException d) {
+                throw d;
+            }
+            throw new DemoException("the Groth16 prover did not start: " + e.getCause(), e.getCause());
+        }
+        done(t0, String.format(Locale.ROOT, "circuit %s…; node ready in %.1f s, first proof %.0f ms",
+                groth16.circuitId().substring(0, 16), started.startNanos() / 1e9, started.firstProofNanos() / 1e6));
+        return started.prover();
+    }
+
     /**
      * Proves a few throw-away readings first: the JIT compiles the prover module's code (the first
      * proofs take several times longer), so the sensors keep their rate from the first second.
@@ -243,13 +399,15 @@ public final class Demo {
         done(t0, String.format(Locale.ROOT, "one proof now takes %.0f ms", (System.nanoTime() - n) / 1e6));
     }
 
-    private String live(GatewayCounters counters, OutputTracker tracker, SimulationStats stats) {
+    private String live(GatewayCounters counters, OutputTracker tracker, double emittedPerSecond) {
         OutputTracker.Snapshot s = tracker.snapshot();
         long valid = s.verdictsByStatus().getOrDefault(io.zkedge.schemas.VerdictStatus.VALID, 0L);
-        return String.format(Locale.ROOT, "sent %d acked %d err %d | verdicts %d (valid %d) dead letters %d | "
+        String groth16Verdicts = groth16 == null ? "" : String.format(Locale.ROOT, ", groth16 %d",
+                s.verdictsBySystem().getOrDefault(ProofSystem.GROTH16, 0L));
+        return String.format(Locale.ROOT, "sent %d acked %d err %d | verdicts %d (valid %d%s) dead letters %d | "
                         + "windows %d | %.1f proofs/s",
-                counters.sent(), counters.acked(), counters.errors(), s.verdicts(), valid, s.deadLetters(),
-                s.complianceRecords(), stats.emittedPerSecond());
+                counters.sent(), counters.acked(), counters.errors(), s.verdicts(), valid, groth16Verdicts,
+                s.deadLetters(), s.complianceRecords(), emittedPerSecond);
     }
 
     private VerificationJobConfig jobConfig(String bootstrapServers, Path edgeKey, Path bundle, Path trustedKeys) {
@@ -261,6 +419,7 @@ public final class Demo {
         settings.put(VerificationJobConfig.TRUST_BUNDLE_DIR.key(), bundle.toString());
         settings.put(VerificationJobConfig.TRUSTED_KEYS_DIR.key(), trustedKeys.toString());
         settings.put(VerificationJobConfig.VERIFIER_MODULE.key(), VERIFIER_MODULE);
+        settings.put(VerificationJobConfig.GROTH16_MODULE.key(), GROTH16_MODULE);
         settings.put(VerificationJobConfig.CHECKPOINT_INTERVAL.key(), options.checkpointInterval().toMillis() + " ms");
         settings.put(VerificationJobConfig.WINDOW_SIZE.key(), options.window().toMillis() + " ms");
         settings.put(VerificationJobConfig.REPORTING_INTERVAL.key(), options.reportingInterval().toMillis() + " ms");
@@ -376,10 +535,10 @@ public final class Demo {
         return TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - startNanos);
     }
 
-    private static byte[] verifierModuleBytes() {
-        try (InputStream in = BundledModules.class.getResourceAsStream(BundledModules.VERIFIER_RESOURCE)) {
+    private static byte[] resourceBytes(String resource) {
+        try (InputStream in = Demo.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new DemoException("the verifier module is not bundled", null);
+                throw new DemoException("the verifier module " + resource + " is not bundled", null);
             }
             return in.readAllBytes();
         } catch (IOException e) {

@@ -28,6 +28,8 @@ import java.util.function.BiFunction;
  * @param checkpointInterval exactly-once checkpoint interval (verdicts become readable at each)
  * @param drainTimeout how long to wait, after the gateway stops, for the last verdicts
  * @param progress whether to show the live progress line
+ * @param groth16Sensors sensors that prove with Groth16 (snarkjs, about 2 proofs/s here) besides the
+ *     {@code sensors} Bulletproofs ones, each reporting as often as those; 0: Bulletproofs only
  */
 public record DemoOptions(
         Duration duration,
@@ -45,9 +47,13 @@ public record DemoOptions(
         double minValidRatio,
         Duration checkpointInterval,
         Duration drainTimeout,
-        boolean progress) {
+        boolean progress,
+        int groth16Sensors) {
 
-    /** The defaults: a 90-second run of 4 sensors at one proof per second each, with a few faults of each kind. */
+    /**
+     * The defaults: a 90-second run of 4 Bulletproofs sensors and 1 Groth16 sensor at one proof per
+     * second each, with a few faults of each kind.
+     */
     public static DemoOptions defaults() {
         return new DemoOptions(
                 Duration.ofSeconds(90),
@@ -65,7 +71,13 @@ public record DemoOptions(
                 0.9,
                 Duration.ofSeconds(2),
                 Duration.ofSeconds(60),
-                true);
+                true,
+                1);
+    }
+
+    /** Proofs per second of the Groth16 sensors together: each reports as often as a Bulletproofs one. */
+    public double groth16Rate() {
+        return groth16Sensors * rate / sensors;
     }
 
     /** Seconds between two readings of one sensor: the job's {@code compliance.reporting-interval}. */
@@ -82,14 +94,18 @@ public record DemoOptions(
         Map<String, Flag> f = new LinkedHashMap<>();
         f.put("duration", new Flag("TIME", "how long the gateway sends proofs (e.g. 90s, 2m)",
                 (o, v) -> o.with(duration(v), o.sensors, o.rate, o.faults, o.outOfRange)));
-        f.put("sensors", new Flag("N", "simulated sensors",
+        f.put("sensors", new Flag("N", "simulated sensors that prove with Bulletproofs",
                 (o, v) -> o.with(o.duration, positiveInt("sensors", v), o.rate, o.faults, o.outOfRange)));
-        f.put("rate", new Flag("PER_SECOND", "proofs per second over all sensors",
+        f.put("rate", new Flag("PER_SECOND", "proofs per second over the Bulletproofs sensors",
                 (o, v) -> o.with(o.duration, o.sensors, positiveDouble("rate", v), o.faults, o.outOfRange)));
-        f.put("prover-threads", new Flag("N", "gateway threads that prove (one Wasm prover each)",
+        f.put("groth16-sensors", new Flag("N", "more sensors that prove with Groth16 (snarkjs; 0: none)",
+                (o, v) -> new DemoOptions(o.duration, o.sensors, o.rate, o.proverThreads, o.faults, o.outOfRange,
+                        o.seed, o.kafkaPort, o.webPort, o.prometheusPort, o.parallelism, o.window, o.minValidRatio,
+                        o.checkpointInterval, o.drainTimeout, o.progress, nonNegativeInt("groth16-sensors", v))));
+        f.put("prover-threads", new Flag("N", "gateway threads that prove Bulletproofs (one Wasm prover each)",
                 (o, v) -> new DemoOptions(o.duration, o.sensors, o.rate, positiveInt("prover-threads", v), o.faults,
                         o.outOfRange, o.seed, o.kafkaPort, o.webPort, o.prometheusPort, o.parallelism, o.window,
-                        o.minValidRatio, o.checkpointInterval, o.drainTimeout, o.progress)));
+                        o.minValidRatio, o.checkpointInterval, o.drainTimeout, o.progress, o.groth16Sensors)));
         f.put("tampered", new Flag("FRACTION", "proofs with a flipped bit (INVALID)",
                 (o, v) -> o.withFaults(o.faults.withTampered(fraction("tampered", v)))));
         f.put("replay", new Flag("FRACTION", "copies of recent records (REPLAY)",
@@ -105,7 +121,7 @@ public record DemoOptions(
         f.put("seed", new Flag("N", "seed of readings and faults",
                 (o, v) -> new DemoOptions(o.duration, o.sensors, o.rate, o.proverThreads, o.faults, o.outOfRange,
                         parseLong("seed", v), o.kafkaPort, o.webPort, o.prometheusPort, o.parallelism, o.window,
-                        o.minValidRatio, o.checkpointInterval, o.drainTimeout, o.progress)));
+                        o.minValidRatio, o.checkpointInterval, o.drainTimeout, o.progress, o.groth16Sensors)));
         f.put("kafka-port", new Flag("PORT", "Kafka client port on 127.0.0.1 (0: any free port)",
                 (o, v) -> o.withPorts(port("kafka-port", v, true), o.webPort, o.prometheusPort)));
         f.put("web-port", new Flag("PORT", "Flink web UI and REST port",
@@ -123,7 +139,7 @@ public record DemoOptions(
         f.put("drain-timeout", new Flag("TIME", "how long to wait for the last verdicts after the gateway stops",
                 (o, v) -> new DemoOptions(o.duration, o.sensors, o.rate, o.proverThreads, o.faults, o.outOfRange,
                         o.seed, o.kafkaPort, o.webPort, o.prometheusPort, o.parallelism, o.window, o.minValidRatio,
-                        o.checkpointInterval, duration(v), o.progress)));
+                        o.checkpointInterval, duration(v), o.progress, o.groth16Sensors)));
         return f;
     }
 
@@ -173,6 +189,7 @@ public record DemoOptions(
                 Map.entry("duration", d.duration.toSeconds() + "s"),
                 Map.entry("sensors", Integer.toString(d.sensors)),
                 Map.entry("rate", fmt(d.rate)),
+                Map.entry("groth16-sensors", Integer.toString(d.groth16Sensors)),
                 Map.entry("prover-threads", d.proverThreads + " (cores, at most 2)"),
                 Map.entry("tampered", fmt(d.faults.tampered())),
                 Map.entry("replay", fmt(d.faults.replay())),
@@ -194,7 +211,10 @@ public record DemoOptions(
                 .append("Starts an in-JVM Kafka broker, a Flink MiniCluster (web UI, Prometheus metrics), the\n")
                 .append("verification job and a simulated gateway; shows live progress; then prints a summary\n")
                 .append("and checks that every record got exactly one verdict or dead letter and that every\n")
-                .append("signature and chain verifies. Exit code 0 when all checks pass, 1 otherwise.\n\n");
+                .append("signature and chain verifies. Exit code 0 when all checks pass, 1 otherwise.\n")
+                .append("Most sensors prove with Bulletproofs (the Wasm prover module); --groth16-sensors more\n")
+                .append("prove with Groth16 (snarkjs in Node, the circuit of circuits/; ./zkedge demo builds it\n")
+                .append("with scripts/build-circuits.sh the first time), at the same rate per sensor.\n\n");
         for (Map.Entry<String, Flag> e : FLAGS.entrySet()) {
             String left = "  --" + e.getKey() + " " + e.getValue().value();
             s.append(String.format("%-34s %s (default %s)%n", left, e.getValue().help(), defaults.get(e.getKey())));
@@ -205,7 +225,8 @@ public record DemoOptions(
 
     private DemoOptions with(Duration duration, int sensors, double rate, FaultFractions faults, double outOfRange) {
         return new DemoOptions(duration, sensors, rate, proverThreads, faults, outOfRange, seed, kafkaPort, webPort,
-                prometheusPort, parallelism, window, minValidRatio, checkpointInterval, drainTimeout, progress);
+                prometheusPort, parallelism, window, minValidRatio, checkpointInterval, drainTimeout, progress,
+                groth16Sensors);
     }
 
     private DemoOptions withFaults(FaultFractions faults) {
@@ -214,18 +235,21 @@ public record DemoOptions(
 
     private DemoOptions withPorts(int kafkaPort, int webPort, int prometheusPort) {
         return new DemoOptions(duration, sensors, rate, proverThreads, faults, outOfRange, seed, kafkaPort, webPort,
-                prometheusPort, parallelism, window, minValidRatio, checkpointInterval, drainTimeout, progress);
+                prometheusPort, parallelism, window, minValidRatio, checkpointInterval, drainTimeout, progress,
+                groth16Sensors);
     }
 
     private DemoOptions withJob(int parallelism, Duration window, double minValidRatio, Duration checkpointInterval) {
         return new DemoOptions(duration, sensors, rate, proverThreads, faults, outOfRange, seed, kafkaPort, webPort,
-                prometheusPort, parallelism, window, minValidRatio, checkpointInterval, drainTimeout, progress);
+                prometheusPort, parallelism, window, minValidRatio, checkpointInterval, drainTimeout, progress,
+                groth16Sensors);
     }
 
     /** A copy with the live progress line on or off. */
     public DemoOptions withProgress(boolean progress) {
         return new DemoOptions(duration, sensors, rate, proverThreads, faults, outOfRange, seed, kafkaPort, webPort,
-                prometheusPort, parallelism, window, minValidRatio, checkpointInterval, drainTimeout, progress);
+                prometheusPort, parallelism, window, minValidRatio, checkpointInterval, drainTimeout, progress,
+                groth16Sensors);
     }
 
     /** {@code 90}, {@code 90s}, {@code 1500ms}, {@code 2m}. */
@@ -256,6 +280,18 @@ public record DemoOptions(
             int n = Integer.parseInt(v.trim());
             if (n < 1) {
                 throw new IllegalArgumentException("--" + name + " must be at least 1, was " + n);
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--" + name + " takes a whole number, not '" + v + "'");
+        }
+    }
+
+    private static int nonNegativeInt(String name, String v) {
+        try {
+            int n = Integer.parseInt(v.trim());
+            if (n < 0) {
+                throw new IllegalArgumentException("--" + name + " must be 0 or more, was " + n);
             }
             return n;
         } catch (NumberFormatException e) {

@@ -9,6 +9,7 @@ import io.zkedge.gateway.sim.SimulationStats;
 import io.zkedge.schemas.ComplianceOutcome;
 import io.zkedge.schemas.ComplianceRecord;
 import io.zkedge.schemas.DeadLetterReason;
+import io.zkedge.schemas.ProofSystem;
 import io.zkedge.schemas.Verdict;
 import io.zkedge.schemas.VerdictStatus;
 import java.io.PrintStream;
@@ -35,12 +36,13 @@ import java.util.stream.Collectors;
  *
  * @param options the settings of the run
  * @param sendingTime how long the gateway sent
- * @param simulation what the simulated gateway did
+ * @param simulations what the simulated gateway's sensors did, by proof system
  * @param gateway the producer's counters
  * @param produced acknowledged records by kind
  * @param verdictsByStatus verdicts read, by status
  * @param deadLettersByReason dead letters read, by reason
  * @param outcomesByKind for each injected kind, how the job answered (e.g. {@code verdict VALID})
+ * @param outcomesBySystem the same, for the records of each proof system's sensors
  * @param unanswered acknowledged records without an answer
  * @param duplicated records with more than one answer
  * @param unexpected answers to records that were not produced
@@ -57,12 +59,13 @@ import java.util.stream.Collectors;
 public record DemoSummary(
         DemoOptions options,
         Duration sendingTime,
-        SimulationStats simulation,
+        Map<ProofSystem, SimulationStats> simulations,
         GatewayCounters gateway,
         Map<RecordKind, Long> produced,
         Map<VerdictStatus, Long> verdictsByStatus,
         Map<DeadLetterReason, Long> deadLettersByReason,
         Map<RecordKind, Map<String, Long>> outcomesByKind,
+        Map<ProofSystem, Map<RecordKind, Map<String, Long>>> outcomesBySystem,
         long unanswered,
         long duplicated,
         long unexpected,
@@ -79,12 +82,14 @@ public record DemoSummary(
     private static final DateTimeFormatter HH_MM_SS = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
 
     /** Builds the summary from the ledger of produced records and what the tracker read. */
-    static DemoSummary of(DemoOptions options, Duration sendingTime, SimulationStats simulation, GatewayCounters gateway,
+    static DemoSummary of(DemoOptions options, Duration sendingTime, Map<ProofSystem, SimulationStats> simulations,
+            GatewayCounters gateway,
             Map<SourceKey, Produced> ledger, OutputTracker tracker, long prometheusSamples, long prometheusZkedgeSamples,
             boolean webUiAnswered) {
         OutputTracker.Snapshot snapshot = tracker.snapshot();
         Map<SourceKey, List<Answer>> answers = tracker.answers();
         Map<RecordKind, Map<String, Long>> outcomes = new EnumMap<>(RecordKind.class);
+        Map<ProofSystem, Map<RecordKind, Map<String, Long>>> bySystem = new EnumMap<>(ProofSystem.class);
         Map<SourceKey, Long> late = tracker.lateDeadLetters();
         long unanswered = 0;
         long duplicated = 0;
@@ -92,9 +97,12 @@ public record DemoSummary(
         for (Produced p : ledger.values()) {
             List<Answer> a = answers.getOrDefault(p.key(), List.of());
             Map<String, Long> byOutcome = outcomes.computeIfAbsent(p.kind(), k -> new TreeMap<>());
+            Map<String, Long> systemOutcome = bySystem.computeIfAbsent(p.system(), s -> new EnumMap<>(RecordKind.class))
+                    .computeIfAbsent(p.kind(), k -> new TreeMap<>());
             if (a.isEmpty()) {
                 unanswered++;
                 byOutcome.merge("no answer", 1L, Long::sum);
+                systemOutcome.merge("no answer", 1L, Long::sum);
                 continue;
             }
             if (a.size() > 1) {
@@ -102,15 +110,28 @@ public record DemoSummary(
             }
             String what = a.get(0).what() + (late.containsKey(p.key()) ? " + dead letter LATE" : "");
             byOutcome.merge(what, 1L, Long::sum);
+            systemOutcome.merge(what, 1L, Long::sum);
             latencies.add(Math.max(0, a.get(0).seenAtMillis() - p.createTimeMillis()));
         }
         long unexpected = answers.keySet().stream().filter(k -> !ledger.containsKey(k)).count();
         Collections.sort(latencies);
-        return new DemoSummary(options, sendingTime, simulation, gateway, ProducedLedger.byKind(ledger),
-                snapshot.verdictsByStatus(), snapshot.deadLettersByReason(), outcomes, unanswered, duplicated,
+        return new DemoSummary(options, sendingTime, Map.copyOf(simulations), gateway, ProducedLedger.byKind(ledger),
+                snapshot.verdictsByStatus(), snapshot.deadLettersByReason(), outcomes, bySystem, unanswered, duplicated,
                 unexpected, tracker.verdictFindings(), tracker.complianceFindings(), tracker.compliance(),
                 snapshot.undecodableOutputs(), percentile(latencies, 0.50), percentile(latencies, 0.99),
                 prometheusSamples, prometheusZkedgeSamples, webUiAnswered);
+    }
+
+    /**
+     * How the records of one proof system's sensors were answered, over all injected kinds: e.g.
+     * {@code verdict VALID 300, verdict INVALID 4, dead letter UNDECODABLE 2}. Each acknowledged
+     * record is counted once, by its first answer ({@code no answer} if it has none).
+     */
+    public Map<String, Long> answersOf(ProofSystem system) {
+        Map<String, Long> answers = new TreeMap<>();
+        outcomesBySystem.getOrDefault(system, Map.of()).values()
+                .forEach(byAnswer -> byAnswer.forEach((what, n) -> answers.merge(what, n, Long::sum)));
+        return answers;
     }
 
     /** Records Kafka acknowledged. */
@@ -152,18 +173,37 @@ public record DemoSummary(
         double seconds = Math.max(0.001, sendingTime.toMillis() / 1000.0);
         out.println();
         out.println("== zkedge demo: summary");
-        out.printf(Locale.ROOT, "gateway      %d sensors for %.0f s: %d records sent, %d acked, %d errors; %d proofs "
-                        + "(%.0f ms each), %d readings out of range skipped%n",
-                options.sensors(), seconds, gateway.sent(), gateway.acked(), gateway.errors(), simulation.proofs(),
-                simulation.meanProveMillis(), simulation.skippedOutOfRange());
+        out.printf(Locale.ROOT, "gateway      %d sensors for %.0f s: %d records sent, %d acked, %d errors%n",
+                options.sensors() + options.groth16Sensors(), seconds, gateway.sent(), gateway.acked(), gateway.errors());
+        for (ProofSystem system : ProofSystem.values()) {
+            SimulationStats simulation = simulations.get(system);
+            if (simulation != null) {
+                int sensors = system == ProofSystem.GROTH16 ? options.groth16Sensors() : options.sensors();
+                out.printf(Locale.ROOT, "  %-12s %d sensor%s: %d proofs (%.0f ms each), %d readings out of range "
+                                + "skipped%n",
+                        name(system), sensors, sensors == 1 ? "" : "s", simulation.proofs(),
+                        simulation.meanProveMillis(), simulation.skippedOutOfRange());
+            }
+        }
         out.println("injected     " + counts(produced));
         out.println("verdicts     " + counts(verdictsByStatus) + "  (total " + verdicts() + ")");
         out.println("dead letters " + (deadLettersByReason.isEmpty() ? "none" : counts(deadLettersByReason))
                 + "  (LATE: a verdict too late for its compliance window)");
+        out.println("by system    records of each proof system's sensors → answer");
+        for (ProofSystem system : outcomesBySystem.keySet()) {
+            out.printf("  %-12s %s%n", name(system), joined(answersOf(system)));
+        }
         out.println("injected → answer");
-        for (Map.Entry<RecordKind, Map<String, Long>> e : outcomesByKind.entrySet()) {
-            out.printf("  %-13s %s%n", e.getKey(), e.getValue().entrySet().stream()
-                    .map(o -> o.getKey() + " " + o.getValue()).collect(Collectors.joining(", ")));
+        if (outcomesBySystem.size() > 1) {
+            for (Map.Entry<ProofSystem, Map<RecordKind, Map<String, Long>>> s : outcomesBySystem.entrySet()) {
+                for (Map.Entry<RecordKind, Map<String, Long>> e : s.getValue().entrySet()) {
+                    out.printf("  %-12s %-13s %s%n", name(s.getKey()), e.getKey(), joined(e.getValue()));
+                }
+            }
+        } else {
+            for (Map.Entry<RecordKind, Map<String, Long>> e : outcomesByKind.entrySet()) {
+                out.printf("  %-13s %s%n", e.getKey(), joined(e.getValue()));
+            }
         }
         out.printf(Locale.ROOT, "throughput   %.1f records/s in, %.1f answers/s out; send → readable answer "
                         + "(read_committed) p50 %.1f s, p99 %.1f s%n",
@@ -185,7 +225,7 @@ public record DemoSummary(
                                     : "(" + r.getValid() + "/" + r.getExpected() + " valid"
                                             + (r.getInvalid() > 0 ? ", " + r.getInvalid() + " invalid" : "") + ")"))
                     .collect(Collectors.joining("  "));
-            out.printf("  %-11s %s   %s%n", e.getKey(), counts(byOutcome), timeline);
+            out.printf("  %-14s %s   %s%n", e.getKey(), counts(byOutcome), timeline);
         }
         out.println("  (a sensor's first and last windows are partial: the run starts and ends inside them)");
         out.printf("web UI       http://127.0.0.1:%d %s%n", options.webPort(),
@@ -215,6 +255,14 @@ public record DemoSummary(
     private static <T> void printFindings(PrintStream out, Map<String, List<ChainFinding<T>>> findings) {
         findings.forEach((sensor, list) -> list.stream().limit(5)
                 .forEach(f -> out.println("  " + sensor + ": " + f)));
+    }
+
+    private static String joined(Map<String, Long> counts) {
+        return counts.entrySet().stream().map(o -> o.getKey() + " " + o.getValue()).collect(Collectors.joining(", "));
+    }
+
+    private static String name(ProofSystem system) {
+        return system.name().toLowerCase(Locale.ROOT);
     }
 
     private static String letter(ComplianceOutcome outcome) {

@@ -7,6 +7,7 @@ import io.zkedge.schemas.AvroCodec;
 import io.zkedge.schemas.ComplianceRecord;
 import io.zkedge.schemas.DeadLetter;
 import io.zkedge.schemas.DeadLetterReason;
+import io.zkedge.schemas.ProofSystem;
 import io.zkedge.schemas.UndecodableRecordException;
 import io.zkedge.schemas.Verdict;
 import io.zkedge.schemas.VerdictStatus;
@@ -38,6 +39,7 @@ final class OutputTracker implements AutoCloseable {
     /** What the tracker has seen, as of one moment. */
     record Snapshot(
             Map<VerdictStatus, Long> verdictsByStatus,
+            Map<ProofSystem, Long> verdictsBySystem,
             Map<DeadLetterReason, Long> deadLettersByReason,
             long complianceRecords,
             long undecodableOutputs) {
@@ -68,6 +70,7 @@ final class OutputTracker implements AutoCloseable {
 
     // Guarded by this.
     private final Map<VerdictStatus, Long> verdictsByStatus = new EnumMap<>(VerdictStatus.class);
+    private final Map<ProofSystem, Long> verdictsBySystem = new EnumMap<>(ProofSystem.class);
     private final Map<DeadLetterReason, Long> deadLettersByReason = new EnumMap<>(DeadLetterReason.class);
     private final Map<SourceKey, List<Answer>> answers = new HashMap<>();
     private final Map<SourceKey, Long> lateDeadLetters = new HashMap<>();
@@ -141,6 +144,7 @@ final class OutputTracker implements AutoCloseable {
 
     private void onVerdict(Verdict verdict, long now) {
         verdictsByStatus.merge(verdict.getStatus(), 1L, Long::sum);
+        verdictsBySystem.merge(verdict.getProofSystem(), 1L, Long::sum);
         SourceKey key = new SourceKey(verdict.getSourcePartition(), verdict.getSourceOffset());
         answers.computeIfAbsent(key, k -> new ArrayList<>(1)).add(new Answer("verdict " + verdict.getStatus(), now));
         verdictChains.computeIfAbsent(verdict.getSensorId(), s -> ChainChecker.verdicts()
@@ -167,7 +171,8 @@ final class OutputTracker implements AutoCloseable {
     }
 
     synchronized Snapshot snapshot() {
-        return new Snapshot(new EnumMap<>(verdictsByStatus), new EnumMap<>(deadLettersByReason), complianceRecords,
+        return new Snapshot(new EnumMap<>(verdictsByStatus), new EnumMap<>(verdictsBySystem),
+                new EnumMap<>(deadLettersByReason), complianceRecords,
                 undecodableOutputs);
     }
 

@@ -4,6 +4,7 @@ import io.zkedge.gateway.ProofGateway;
 import io.zkedge.gateway.sim.RecordKind;
 import io.zkedge.gateway.sim.RecordSink;
 import io.zkedge.gateway.sim.SimulatedRecord;
+import io.zkedge.schemas.ProofSystem;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -20,17 +21,21 @@ import org.apache.kafka.clients.producer.RecordMetadata;
  */
 final class ProducedLedger {
 
-    /** One sent record: what the simulator made it, and the send. */
-    private record Sent(SimulatedRecord record, Future<RecordMetadata> future) {}
+    /** One sent record: what the simulator made it, by which proof system's sensors, and the send. */
+    private record Sent(SimulatedRecord record, ProofSystem system, Future<RecordMetadata> future) {}
 
-    /** A record that Kafka acknowledged. */
-    record Produced(SourceKey key, RecordKind kind, String sensorId, long createTimeMillis) {}
+    /**
+     * A record that Kafka acknowledged.
+     *
+     * @param system the proof system of the sensor that sent it (also for its garbage records)
+     */
+    record Produced(SourceKey key, RecordKind kind, ProofSystem system, String sensorId, long createTimeMillis) {}
 
     private final List<Sent> sent = Collections.synchronizedList(new ArrayList<>());
 
-    /** Publishes through the gateway and remembers each send. */
-    RecordSink sink(ProofGateway gateway) {
-        return record -> sent.add(new Sent(record, gateway.publishRaw(record.sensorId(), record.value())));
+    /** Publishes through the gateway and remembers each send, as one of {@code system}'s sensors. */
+    RecordSink sink(ProofGateway gateway, ProofSystem system) {
+        return record -> sent.add(new Sent(record, system, gateway.publishRaw(record.sensorId(), record.value())));
     }
 
     /** Records sent so far. */
@@ -52,7 +57,7 @@ final class ProducedLedger {
             try {
                 RecordMetadata m = s.future().get();
                 SourceKey key = new SourceKey(m.partition(), m.offset());
-                out.put(key, new Produced(key, s.record().kind(), s.record().sensorId(), m.timestamp()));
+                out.put(key, new Produced(key, s.record().kind(), s.system(), s.record().sensorId(), m.timestamp()));
             } catch (ExecutionException e) {
                 // Counted by the gateway as an error; not in Kafka, so nothing to account for.
             }

@@ -20,6 +20,8 @@ class DemoOptionsTest {
         assertThat(d.prometheusPort()).isEqualTo(9249);
         assertThat(d.reportingInterval()).isEqualTo(Duration.ofSeconds(1));
         assertThat(d.progress()).isTrue();
+        assertThat(d.groth16Sensors()).isEqualTo(1);
+        assertThat(d.groth16Rate()).isEqualTo(1.0);
     }
 
     @Test
@@ -28,7 +30,8 @@ class DemoOptionsTest {
                 "--prometheus-port", "19249", "--kafka-port", "0", "--tampered", "0.1", "--replay", "0.05",
                 "--out-of-order", "0.04", "--late", "0.03", "--garbage", "0.02", "--out-of-range", "0.2",
                 "--window", "1500ms", "--checkpoint-interval", "1", "--seed", "9", "--parallelism", "1",
-                "--prover-threads", "2", "--min-valid-ratio", "0.8", "--drain-timeout", "2m", "--no-progress");
+                "--prover-threads", "2", "--min-valid-ratio", "0.8", "--drain-timeout", "2m", "--no-progress",
+                "--groth16-sensors", "2");
 
         assertThat(o.duration()).isEqualTo(Duration.ofSeconds(20));
         assertThat(o.sensors()).isEqualTo(3);
@@ -50,6 +53,9 @@ class DemoOptionsTest {
         assertThat(o.minValidRatio()).isEqualTo(0.8);
         assertThat(o.drainTimeout()).isEqualTo(Duration.ofMinutes(2));
         assertThat(o.progress()).isFalse();
+        assertThat(o.groth16Sensors()).isEqualTo(2);
+        assertThat(o.groth16Rate()).isEqualTo(4.0); // 6/s over 3 sensors: 2/s per sensor
+        assertThat(DemoOptions.parse("--groth16-sensors", "0").groth16Sensors()).isZero();
     }
 
     @Test
@@ -60,6 +66,8 @@ class DemoOptionsTest {
         assertThatThrownBy(() -> DemoOptions.parse("--duration", "soon")).hasMessageContaining("not a duration");
         assertThatThrownBy(() -> DemoOptions.parse("--tampered", "2")).hasMessageContaining("--tampered is a fraction");
         assertThatThrownBy(() -> DemoOptions.parse("--web-port", "0")).hasMessageContaining("--web-port");
+        assertThatThrownBy(() -> DemoOptions.parse("--groth16-sensors", "-1"))
+                .hasMessageContaining("--groth16-sensors must be 0 or more");
         assertThatThrownBy(() -> DemoOptions.parse("--tampered", "0.6", "--replay", "0.6"))
                 .hasMessageContaining("add up to");
         assertThatThrownBy(() -> DemoOptions.parse("demo")).hasMessageContaining("unexpected argument 'demo'");
@@ -71,7 +79,7 @@ class DemoOptionsTest {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
 
         assertThat(DemoMain.run(new String[] {"--help"}, print(out), print(err))).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("--duration TIME").contains("--web-port PORT")
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("--duration TIME").contains("--web-port PORT").contains("--groth16-sensors N")
                 .contains("(default 90s)");
         assertThat(DemoMain.run(new String[] {"--bogus", "1"}, print(out), print(err))).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown flag --bogus");

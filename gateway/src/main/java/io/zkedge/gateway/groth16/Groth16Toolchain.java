@@ -7,9 +7,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Where the Groth16 prover's pieces are: the {@code node} executable, the pinned snarkjs in
@@ -59,6 +61,42 @@ public record Groth16Toolchain(
     public static Groth16Toolchain locate() throws Groth16SetupException {
         return locate(findRoot(System.getProperty(ROOT_PROPERTY), System.getenv(ROOT_ENV),
                 Path.of("").toAbsolutePath()), findNode(System.getenv()));
+    }
+
+    /**
+     * {@link #locate()}, but when node is there and the pinned snarkjs or the circuit build is
+     * missing or stale, runs {@code scripts/build-circuits.sh} once first (its output goes to this
+     * process's stdout and stderr; it needs the npm registry or cache the first time, and takes
+     * one to several minutes). For tests and demos that set themselves up.
+     *
+     * @throws Groth16SetupException if node or the checkout is missing, or the build fails or
+     *     does not finish within {@code timeout}
+     */
+    public static Groth16Toolchain locateOrBuild(Duration timeout) throws Groth16SetupException, InterruptedException {
+        Path root = findRoot(System.getProperty(ROOT_PROPERTY), System.getenv(ROOT_ENV), Path.of("").toAbsolutePath());
+        Path node = findNode(System.getenv());
+        try {
+            return locate(root, node);
+        } catch (Groth16SetupException missing) {
+            System.err.println("Groth16 artifacts missing (" + missing.getMessage() + "); running scripts/build-circuits.sh");
+            Process build;
+            try {
+                build = new ProcessBuilder(root.resolve("scripts/build-circuits.sh").toString())
+                        .directory(root.toFile()).inheritIO().start();
+            } catch (IOException e) {
+                throw new Groth16SetupException("cannot run scripts/build-circuits.sh: " + e.getMessage(), e);
+            }
+            if (!build.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                build.destroyForcibly();
+                throw new Groth16SetupException("scripts/build-circuits.sh did not finish within " + timeout
+                        + "; " + missing.getMessage());
+            }
+            if (build.exitValue() != 0) {
+                throw new Groth16SetupException("scripts/build-circuits.sh failed (exit " + build.exitValue()
+                        + "); " + missing.getMessage());
+            }
+            return locate(root, node);
+        }
     }
 
     /** The toolchain of the checkout at {@code root}, with node found as the class comment says. */

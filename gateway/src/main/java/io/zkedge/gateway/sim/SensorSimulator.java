@@ -2,8 +2,10 @@ package io.zkedge.gateway.sim;
 
 import io.zkedge.gateway.RangeSpec;
 import io.zkedge.gateway.ReadingProver;
+import io.zkedge.gateway.groth16.Groth16ReadingProver;
 import io.zkedge.schemas.AvroCodec;
 import io.zkedge.schemas.ProofRecord;
+import io.zkedge.schemas.ProofSystem;
 import io.zkedge.wasm.WasmModule;
 import java.nio.ByteBuffer;
 import java.security.SecureRandom;
@@ -27,8 +29,10 @@ import java.util.function.IntFunction;
 
 /**
  * Simulates sensors behind a gateway: each sensor takes readings from its {@link ValueModel},
- * proves them with the prover module ({@link ReadingProver}) and emits proof records to a
- * {@link RecordSink}, with faults injected at the configured {@link FaultFractions}.
+ * proves them with the Bulletproofs prover module ({@link ReadingProver}), or with Groth16 and
+ * snarkjs ({@link Groth16ReadingProver}, see {@link SensorSimulatorBuilder#setGroth16Prover}), and
+ * emits proof records to a {@link RecordSink}, with faults injected at the configured
+ * {@link FaultFractions}.
  *
  * <pre>{@code
  * try (ProofGateway gateway = ProofGateway.builder().setBootstrapServers(bootstrap).build()) {
@@ -43,9 +47,11 @@ import java.util.function.IntFunction;
  * }</pre>
  *
  * <p><b>Threads.</b> Proving costs tens of milliseconds under Chicory, so sensors are spread over
- * a few worker threads (by default one per core), each with its own prover. A sensor always runs
- * on the same thread, so its records leave in sequence order except where a fault reorders them.
- * When the workers cannot keep up with the rate, the rate drops to what they manage.
+ * a few worker threads (by default one per core), each with its own Bulletproofs prover. A Groth16
+ * prover is one snarkjs process that every worker shares and that proves one reading at a time
+ * (about 0.5 s each here, docs/gateway-groth16.md). A sensor always runs on the same thread, so its
+ * records leave in sequence order except where a fault reorders them. When the workers cannot keep
+ * up with the rate, the rate drops to what they manage.
  *
  * <p><b>Each tick</b> of a sensor first draws its kind from the fault fractions:
  * <ul>
@@ -57,11 +63,13 @@ import java.util.function.IntFunction;
  *       range cannot be proven: it is skipped, and its sequence number stays unused (the gap is
  *       how a regulator sees it). Otherwise it is proven with event time "now"
  *       ({@link RecordKind#LATE}: now minus the lateness), and {@link RecordKind#TAMPERED} flips
- *       one bit of the proof; {@link RecordKind#OUT_OF_ORDER} holds the record back until the
- *       sensor's next fresh reading has been emitted (one still held when the sensor stops leaves
- *       last, in order, as {@code GOOD}).</li>
+ *       one bit: of the proof (Bulletproofs), or of the commitment, public input 0 (Groth16, so
+ *       that the pairing check must catch it: INVALID); {@link RecordKind#OUT_OF_ORDER} holds the
+ *       record back until the sensor's next fresh reading has been emitted (one still held when
+ *       the sensor stops leaves last, in order, as {@code GOOD}).</li>
  * </ul>
- * Sequence numbers start at {@code firstSeq} (default 1) and increase by one per reading.
+ * Sequence numbers start at {@code firstSeq} (default 1) and increase by one per reading; a sensor
+ * stops when they would pass 2^63-1 (the record's {@code seq} is an Avro {@code long}).
  *
  * <p><b>Limits.</b> A run ends when it is stopped, when every sensor has taken
  * {@code readingsPerSensor} readings, or when the sensors have emitted {@code totalRecords}
@@ -108,7 +116,22 @@ public final class SensorSimulator implements AutoCloseable {
             long readingsPerSensor,
             long totalRecords,
             WasmModule proverModule,
-            RecordSink sink) {}
+            Groth16ReadingProver groth16Prover,
+            RecordSink sink) {
+
+        /** The proof system of the records. */
+        ProofSystem proofSystem() {
+            return groth16Prover != null ? ProofSystem.GROTH16 : ProofSystem.BULLETPROOFS;
+        }
+
+        /** A prover for one worker thread: its own Bulletproofs prover, or the shared Groth16 one. */
+        SensorProver newProver() {
+            if (groth16Prover != null) {
+                return groth16Prover::prove;
+            }
+            return ReadingProver.create(gatewayId, proverModule, new SecureRandom())::prove;
+        }
+    }
 
     SensorSimulator(Config config) {
         this.config = config;
@@ -125,6 +148,11 @@ public final class SensorSimulator implements AutoCloseable {
     /** The id of sensor {@code index} (from 0): the prefix and the index from 1, three digits. */
     public String sensorId(int index) {
         return String.format("%s%03d", config.sensorIdPrefix(), index + 1);
+    }
+
+    /** The proof system of the records: Groth16 if a Groth16 prover was set, else Bulletproofs. */
+    public ProofSystem proofSystem() {
+        return config.proofSystem();
     }
 
     /** The ids of all simulated sensors. */
@@ -244,7 +272,7 @@ public final class SensorSimulator implements AutoCloseable {
     }
 
     private void runWorker(List<Sensor> sensors) {
-        ReadingProver prover = ReadingProver.create(config.gatewayId(), config.proverModule(), new SecureRandom());
+        SensorProver prover = config.newProver();
         PriorityQueue<Sensor> due = new PriorityQueue<>(Comparator.comparingLong(s -> s.nextDue));
         due.addAll(sensors);
         try {
@@ -320,9 +348,10 @@ public final class SensorSimulator implements AutoCloseable {
                     : total / config.sensors() + (index < total % config.sensors() ? 1 : 0);
         }
 
-        /** Whether the sensor has taken its readings or made its share of the records. */
+        /** Whether the sensor has taken its readings, made its share of the records, or used up its sequence numbers. */
         boolean done() {
-            return (config.readingsPerSensor() > 0 && ticks >= config.readingsPerSensor())
+            return nextSeq < 0 // past 2^63-1: no sequence number left that the schema's long can carry
+                    || (config.readingsPerSensor() > 0 && ticks >= config.readingsPerSensor())
                     || (config.totalRecords() > 0 && records >= recordQuota);
         }
 
@@ -331,7 +360,7 @@ public final class SensorSimulator implements AutoCloseable {
             nextDue = Math.max(nextDue + periodNanos, System.nanoTime() - periodNanos);
         }
 
-        void tick(ReadingProver prover) throws InterruptedException {
+        void tick(SensorProver prover) throws Exception {
             ticks++;
             SensorSimulator.this.ticks.increment();
             RecordKind kind = config.faults().draw(random);
@@ -366,7 +395,7 @@ public final class SensorSimulator implements AutoCloseable {
             records++; // sent now, or held back and sent later (at the latest by finish())
             ProofRecord record = proven.get();
             if (kind == RecordKind.TAMPERED) {
-                record.setProof(ByteBuffer.wrap(flipOneBit(record.getProof())));
+                tamper(record);
             }
             if (kind == RecordKind.OUT_OF_ORDER && held != null) {
                 kind = RecordKind.GOOD; // one record held back at a time: this one goes out in order
@@ -433,11 +462,32 @@ public final class SensorSimulator implements AutoCloseable {
             return bytes;
         }
 
-        private byte[] flipOneBit(ByteBuffer proof) {
-            byte[] bytes = new byte[proof.remaining()];
-            proof.duplicate().get(bytes);
-            int bit = random.nextInt(bytes.length * 8);
-            bytes[bit / 8] ^= (byte) (1 << (bit % 8));
+        /**
+         * Flips one bit of what the proof vouches for. Bulletproofs: any bit of the proof. Groth16:
+         * one of the 64 lowest bits of the commitment (public input 0, 32 bytes big-endian), so the
+         * input stays a canonical field element below r (unless it lies within 2^64 of r, odds of
+         * about 2^-190) and the pairing check itself must catch it: INVALID. (A flipped bit of a Groth16 proof's coordinates almost always leaves the
+         * point off its curve, a MALFORMED that the decoding already catches.)
+         */
+        private void tamper(ProofRecord record) {
+            if (record.getProofSystem() == ProofSystem.GROTH16) {
+                List<ByteBuffer> inputs = new ArrayList<>(record.getPublicInputs());
+                byte[] commitment = bytes(inputs.get(0));
+                int bit = random.nextInt(64);
+                commitment[commitment.length - 1 - bit / 8] ^= (byte) (1 << (bit % 8));
+                inputs.set(0, ByteBuffer.wrap(commitment));
+                record.setPublicInputs(inputs);
+            } else {
+                byte[] proof = bytes(record.getProof());
+                int bit = random.nextInt(proof.length * 8);
+                proof[bit / 8] ^= (byte) (1 << (bit % 8));
+                record.setProof(ByteBuffer.wrap(proof));
+            }
+        }
+
+        private static byte[] bytes(ByteBuffer buffer) {
+            byte[] bytes = new byte[buffer.remaining()];
+            buffer.duplicate().get(bytes);
             return bytes;
         }
     }

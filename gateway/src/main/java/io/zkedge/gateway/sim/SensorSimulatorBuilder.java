@@ -1,6 +1,7 @@
 package io.zkedge.gateway.sim;
 
 import io.zkedge.bulletproofs.BundledModules;
+import io.zkedge.gateway.groth16.Groth16ReadingProver;
 import io.zkedge.wasm.WasmModule;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,7 +23,10 @@ import java.util.function.IntFunction;
  * <p>Defaults: 3 sensors named {@code sensor-001}...; gateway id {@code gateway-sim}; 10 proofs/s
  * in total; one worker thread per core; no faults; {@link ValueModel#soilMoisture} with a 2 %
  * chance of out-of-range readings; seed 42; late records one hour old; the system clock; first
- * sequence number 1; no limit on readings or records; the bundled prover module.
+ * sequence number 1; no limit on readings or records; Bulletproofs with the bundled prover module.
+ *
+ * <p>Groth16 instead: {@link #setGroth16Prover} with a prover the caller started (and closes after
+ * the run), created with the simulator's gateway id.
  */
 public final class SensorSimulatorBuilder {
 
@@ -40,6 +44,7 @@ public final class SensorSimulatorBuilder {
     private long readingsPerSensor;
     private long totalRecords;
     private WasmModule proverModule;
+    private Groth16ReadingProver groth16Prover;
     private RecordSink sink;
 
     SensorSimulatorBuilder() {}
@@ -131,6 +136,16 @@ public final class SensorSimulatorBuilder {
         return this;
     }
 
+    /**
+     * Proves with Groth16 (the sensor range circuit, snarkjs) instead of Bulletproofs: every worker
+     * shares this prover, which makes one proof at a time. The caller starts it with the
+     * simulator's gateway id and closes it after the run. Not together with {@link #setProverModule}.
+     */
+    public SensorSimulatorBuilder setGroth16Prover(Groth16ReadingProver groth16Prover) {
+        this.groth16Prover = Objects.requireNonNull(groth16Prover, "groth16Prover");
+        return this;
+    }
+
     /** Where records go, e.g. {@link RecordSink#to}. Required. */
     public SensorSimulatorBuilder setSink(RecordSink sink) {
         this.sink = Objects.requireNonNull(sink, "sink");
@@ -139,6 +154,21 @@ public final class SensorSimulatorBuilder {
 
     /** @throws IllegalArgumentException naming the first setting that is wrong */
     public SensorSimulator build() {
+        check();
+        WasmModule module = groth16Prover != null ? null : proverModule != null ? proverModule : BundledModules.prover();
+        return new SensorSimulator(new SensorSimulator.Config(sensors, sensorIdPrefix, gatewayId, rate, threads,
+                faults, valueModels, seed, lateBy, clock, firstSeq, readingsPerSensor, totalRecords, module,
+                groth16Prover, sink));
+    }
+
+    /**
+     * Checks the settings as {@link #build} does, without loading a prover: for a caller that
+     * starts its Groth16 prover only once everything else is known to be right.
+     *
+     * @return this builder
+     * @throws IllegalArgumentException naming the first setting that is wrong
+     */
+    public SensorSimulatorBuilder check() {
         if (sink == null) {
             throw new IllegalArgumentException("sink must be set, e.g. RecordSink.to(gateway)");
         }
@@ -163,8 +193,19 @@ public final class SensorSimulatorBuilder {
         if (sensorIdPrefix.isEmpty() || gatewayId.isEmpty()) {
             throw new IllegalArgumentException("sensorIdPrefix and gatewayId must not be empty");
         }
-        WasmModule module = proverModule != null ? proverModule : BundledModules.prover();
-        return new SensorSimulator(new SensorSimulator.Config(sensors, sensorIdPrefix, gatewayId, rate, threads,
-                faults, valueModels, seed, lateBy, clock, firstSeq, readingsPerSensor, totalRecords, module, sink));
+        if (firstSeq < 0) {
+            // The records' seq is an Avro long; the verification job dead-letters a negative one.
+            throw new IllegalArgumentException("firstSeq must be in 0..2^63-1, was " + Long.toUnsignedString(firstSeq));
+        }
+        if (groth16Prover != null) {
+            if (proverModule != null) {
+                throw new IllegalArgumentException("set a Bulletproofs prover module or a Groth16 prover, not both");
+            }
+            if (!groth16Prover.gatewayId().equals(gatewayId)) {
+                throw new IllegalArgumentException("the Groth16 prover writes gateway id '" + groth16Prover.gatewayId()
+                        + "' but the simulator's is '" + gatewayId + "'; create the prover with the simulator's");
+            }
+        }
+        return this;
     }
 }

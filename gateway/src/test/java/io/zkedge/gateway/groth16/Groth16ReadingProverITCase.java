@@ -46,7 +46,7 @@ class Groth16ReadingProverITCase {
     static void startProver() throws Exception {
         assumeTrue(Groth16Toolchain.nodeAvailable(),
                 "node is not on PATH (nor ZKEDGE_NODE set): the Groth16 prover tests are SKIPPED");
-        toolchain = locateOrBuild();
+        toolchain = Groth16Toolchain.locateOrBuild(Duration.ofMinutes(15));
         prover = Groth16ReadingProver.create("gw-g16", toolchain, new SecureRandom(), TIMEOUT);
     }
 
@@ -265,23 +265,5 @@ class Groth16ReadingProverITCase {
 
     private static Path root() {
         return toolchain.server().getParent().getParent().getParent();
-    }
-
-    /** The toolchain; when run/circuits is missing, builds it once with scripts/build-circuits.sh. */
-    private static Groth16Toolchain locateOrBuild() throws Exception {
-        try {
-            return Groth16Toolchain.locate();
-        } catch (Groth16SetupException missing) {
-            Path root = Groth16Toolchain.findRoot(System.getProperty(Groth16Toolchain.ROOT_PROPERTY),
-                    System.getenv(Groth16Toolchain.ROOT_ENV), Path.of("").toAbsolutePath());
-            System.out.println("Groth16 artifacts missing (" + missing.getMessage() + "); running scripts/build-circuits.sh");
-            Process build = new ProcessBuilder(root.resolve("scripts/build-circuits.sh").toString())
-                    .directory(root.toFile()).inheritIO().start();
-            if (!build.waitFor(15, TimeUnit.MINUTES) || build.exitValue() != 0) {
-                build.destroyForcibly();
-                throw new IllegalStateException("scripts/build-circuits.sh failed; " + missing.getMessage(), missing);
-            }
-            return Groth16Toolchain.locate();
-        }
     }
 }

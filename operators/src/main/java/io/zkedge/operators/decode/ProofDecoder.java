@@ -26,7 +26,8 @@ import java.util.function.LongSupplier;
  *       (see {@link AvroCodec#decode});
  *   <li>{@code INCONSISTENT}: decodes, but cannot be what a gateway sends: the Kafka key is not the
  *       sensor id (a sensor's records must share a partition to stay in order), an empty or too
- *       long sensor id, a negative sequence number, an event time beyond
+ *       long sensor id, a negative sequence number (the schema's {@code seq} is a signed Avro
+ *       {@code long}, so a sequence number above 2^63-1 can only arrive as one), an event time beyond
  *       {@link DecoderSettings#maxFutureSkew()} ahead of the clock, or a Bulletproofs record
  *       without range parameters, with a bit count outside {8, 16, 32, 64}, or with a commitment
  *       that is not 32 bytes.
@@ -107,7 +108,11 @@ public final class ProofDecoder {
             return "record key '" + printable(payload.key) + "' is not the sensorId '" + record.getSensorId() + "'";
         }
         if (record.getSeq() < 0) {
-            return "negative seq " + record.getSeq();
+            // The schema's seq is an Avro long: 0..2^63-1 is a gateway's range. A negative value is
+            // also what a gateway counting in unsigned 64 bits writes past 2^63-1; both are refused
+            // here, since the replay guard (ReplayWindow) compares and subtracts seqs as signed longs.
+            return "negative seq " + record.getSeq() + " (as unsigned 64-bit "
+                    + Long.toUnsignedString(record.getSeq()) + "): sequence numbers must lie in 0..2^63-1";
         }
         long eventTime = record.getEventTime().toEpochMilli();
         long now = clock.getAsLong();

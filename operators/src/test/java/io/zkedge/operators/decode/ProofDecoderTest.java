@@ -108,6 +108,25 @@ class ProofDecoderTest {
     }
 
     @Test
+    void shouldDeadLetterASequenceNumberAbove2To63Minus1AsInconsistent() {
+        // The schema's seq is an Avro long (signed): a gateway counting in unsigned 64 bits past
+        // 2^63-1 writes the two's complement, a negative long, which must not reach the replay guard.
+        ProofRecord justAbove = someRecord();
+        justAbove.setSeq(Long.MIN_VALUE); // 2^63
+        ProofRecord u64Max = someRecord();
+        u64Max.setSeq(-1L); // 2^64-1
+        ProofRecord highest = someRecord();
+        highest.setSeq(Long.MAX_VALUE); // 2^63-1, still a sequence number
+
+        assertInconsistent(justAbove, SENSOR, "9223372036854775808");
+        assertInconsistent(u64Max, SENSOR, "18446744073709551615");
+        assertInconsistent(u64Max, SENSOR, "must lie in 0..2^63-1");
+        DecodeResult kept = DECODER.decode(payload(SENSOR, ProofFixtures.encode(highest)));
+        assertThat(kept.isProof()).isTrue();
+        assertThat(kept.proof().record.getSeq()).isEqualTo(Long.MAX_VALUE);
+    }
+
+    @Test
     void shouldDeadLetterAnEventTimeFarInTheFutureAsInconsistent() {
         ProofRecord future = ProofFixtures.record(SENSOR, 1, NOW + Duration.ofMinutes(6).toMillis(), new byte[32], new byte[672]);
         ProofRecord nearFuture = ProofFixtures.record(SENSOR, 1, NOW + Duration.ofMinutes(4).toMillis(), new byte[32], new byte[672]);
