@@ -104,6 +104,11 @@ final class CpuAccount {
         return cores;
     }
 
+    /** CPU seconds of the whole process (every thread, the JVM's own included) since the start. */
+    double processSeconds() {
+        return processCpuSeconds() - startProcessSeconds;
+    }
+
     private static String partOf(String threadName) {
         for (Map.Entry<String, String> part : PARTS) {
             if (threadName.startsWith(part.getKey())) {

@@ -96,6 +96,7 @@ public final class PipelineBench {
     private final int latencyWarmUpSeconds;
     private final int steadySeconds;
     private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+    private static final java.lang.management.ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private PipelineBench(Map<String, String> args) {
         quick = args.containsKey("quick");
@@ -213,9 +214,12 @@ public final class PipelineBench {
         rawOut.put("proofs_per_s_after_job", round(rawAfter.proofsPerSecond));
         rawOut.put("batch_ms_mean_before_job", round(rawBefore.batchMillis));
         rawOut.put("batch_ms_mean_after_job", round(rawAfter.batchMillis));
+        double rawCpu = Math.min(rawBefore.cpuMicrosPerProof, rawAfter.cpuMicrosPerProof);
+        rawOut.put("cpu_us_per_proof", round(rawCpu));
         out.put("raw_verifier", rawOut);
         out.put("end_to_end", e2e);
         out.put("ratio_e2e_over_raw", round(ratio));
+        out.put("ratio_cpu", round(rawCpu / (double) e2e.get("cpu_us_per_proof")));
         out.put("ratio_burst_over_raw", round((double) e2e.get("proofs_per_s") / raw.proofsPerSecond));
         Map<String, Object> goals = new LinkedHashMap<>();
         goals.put("ratio_min", 0.8);
@@ -241,6 +245,10 @@ public final class PipelineBench {
                 + "steady_rounds): proofs_per_s_saturated is the last round's rate over its second half, and is what goal "
                 + "ratio_ok (ratio_e2e_over_raw) uses; steady_cores_by_part says where that round's CPU went; raw_verifier.proofs_per_s is the "
                 + "faster of the raw runs before and after the job.");
+        out.put("ratio_cpu_definition", "raw_verifier.cpu_us_per_proof (the verifying threads' CPU time per proof, the "
+                + "lower of the two raw runs) over end_to_end.cpu_us_per_proof (the whole JVM's CPU time in the last steady "
+                + "round, JIT, GC, broker and this benchmark's producer and reader included, per proof of that round): the "
+                + "ratio in CPU time, which other processes on a shared machine do not change the way they change rates.");
         out.put("wall_seconds", round((System.nanoTime() - runStart) / 1e9));
         return out;
     }
@@ -273,7 +281,8 @@ public final class PipelineBench {
         }
     }
 
-    record RawResult(double proofsPerSecond, double batchMillis, double batchP50, boolean allValid) {}
+    /** @param cpuMicrosPerProof the verifying threads' CPU time per proof: what the machine's load does not change */
+    record RawResult(double proofsPerSecond, double batchMillis, double batchP50, boolean allValid, double cpuMicrosPerProof) {}
 
     private RawResult rawVerify(List<ProofRecord> records, int warmUpSeconds) throws Exception {
         List<List<ProofRecord>> batches = new ArrayList<>();
@@ -316,6 +325,7 @@ public final class PipelineBench {
             }
             log("raw warm-up: %d rounds, best round %.1f ms", round, best / 1e6);
             AtomicLong next = new AtomicLong();
+            AtomicLong cpuNanos = new AtomicLong();
             List<Long> batchNanos = java.util.Collections.synchronizedList(new ArrayList<>());
             boolean[] allValid = {true};
             long start = System.nanoTime();
@@ -325,7 +335,9 @@ public final class PipelineBench {
                     long b;
                     while ((b = next.getAndIncrement()) < batches.size()) {
                         long t0 = System.nanoTime();
+                        long cpu0 = THREADS.getCurrentThreadCpuTime();
                         var outcomes = v.verify(batches.get((int) b));
+                        cpuNanos.addAndGet(THREADS.getCurrentThreadCpuTime() - cpu0);
                         batchNanos.add(System.nanoTime() - t0);
                         if (!outcomes.stream().allMatch(o -> o.status() == io.zkedge.schemas.VerdictStatus.VALID)) {
                             allValid[0] = false;
@@ -345,7 +357,8 @@ public final class PipelineBench {
             }
             Arrays.sort(full);
             double mean = Arrays.stream(full).average().orElse(0) / 1e6;
-            return new RawResult(records.size() / seconds, mean, full[full.length / 2] / 1e6, allValid[0]);
+            return new RawResult(records.size() / seconds, mean, full[full.length / 2] / 1e6, allValid[0],
+                    cpuNanos.get() / 1e3 / records.size());
         } finally {
             pool.shutdownNow();
         }
@@ -418,14 +431,18 @@ public final class PipelineBench {
                 List<Map<String, Object>> steadyRounds = new ArrayList<>();
                 Saturated steady;
                 Map<String, Double> steadyCores;
+                double steadyCpuMicrosPerProof;
                 do {
                     CpuAccount cpu = CpuAccount.start();
                     steady = saturate(gateway, reader, warmUpSet, steadySeconds, raw, job,
                             System.nanoTime() + TimeUnit.SECONDS.toNanos(steadySeconds + 120L));
                     steadyCores = cpu.coresByPart();
+                    // Every proof of the round was answered within it (saturate waits for them all).
+                    steadyCpuMicrosPerProof = cpu.processSeconds() * 1e6 / steady.sent;
                     Map<String, Object> measured = new LinkedHashMap<>();
                     measured.put("proofs_per_s", round(steady.rate));
                     measured.put("jit_cores", steadyCores.getOrDefault(CpuAccount.JIT, 0.0));
+                    measured.put("cpu_us_per_proof", round(steadyCpuMicrosPerProof));
                     steadyRounds.add(measured);
                     log("steady state, round %d: %d proofs in %d s, %.1f proofs/s (second half, by verdict timestamps); "
                             + "cores used: %s", steadyRounds.size(), steady.sent, steadySeconds, steady.rate, steadyCores);
@@ -447,6 +464,7 @@ public final class PipelineBench {
                 e2e.put("steady_proofs", steady.sent);
                 e2e.put("steady_rounds", steadyRounds);
                 e2e.put("steady_cores_by_part", steadyCores);
+                e2e.put("cpu_us_per_proof", round(steadyCpuMicrosPerProof));
                 e2e.put("verdicts", reader.count());
                 e2e.put("verdict_status", reader.statuses);
                 e2e.put("throughput_set_status", reader.statusesOf(throughputTs));
