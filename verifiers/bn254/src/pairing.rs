@@ -77,7 +77,7 @@ impl G2Projective {
         let c = z.square();
         let e = c.mul(&TWIST_B3); // 3b'Z²
         let f = e.double().add(&e); // 9b'Z²
-        let h = y.add(z).square().sub(&b).sub(&c); // 2YZ
+        let h = y.add(z).square().sub_twice(&b, &c); // 2YZ
         let x_sq = x.square();
         let line = Line {
             a: h,
