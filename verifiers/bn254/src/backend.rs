@@ -146,6 +146,15 @@ macro_rules! montgomery_field {
                 Self::combine(&self.0, 1, &b.0, -1, &c.0, -1, 4)
             }
 
+            /// `⌊t / (M + 1)⌋ = ⌊t·K / 2^s⌋` for every `t < 2^30`, with `M` the top limb of the
+            /// modulus, `s = 30 + 22` (`M + 1 <= 2^22`) and `K = ⌈2^s / (M + 1)⌉`: exact because
+            /// `K·(M + 1) - 2^s < M + 1 <= 2^(s - 30)` (Granlund and Montgomery, "Division by
+            /// invariant integers using multiplication", 1994, theorem 4.2; checked by the tests).
+            pub(crate) const TOP_QUOTIENT_SHIFT: u32 = 52;
+            pub(crate) const TOP_QUOTIENT_MUL: u64 = ((1u64 << Self::TOP_QUOTIENT_SHIFT)
+                + Self::MODULUS[8] as u64)
+                / (Self::MODULUS[8] as u64 + 1);
+
             /// `ka·a + kb·b + kc·c + km·m` reduced into `[0, 2m)`, for small constant
             /// coefficients (after inlining) with `km` making the sum non-negative: `km` at
             /// least twice the sum of the negative coefficients, as every input is `< 2m`.
@@ -182,7 +191,9 @@ macro_rules! montgomery_field {
                     x[i] = v & mask;
                     carry = v >> 29; // arithmetic: floor division, also for negative sums
                 }
-                let q = x[8] / (Self::MODULUS[8] as i64 + 1);
+                // x[8] / (M + 1) as a multiplication: a division would be a `div` instruction
+                // under Chicory (Integer.divideUnsigned), about 25 cycles on the critical path.
+                let q = ((x[8] as u64 * Self::TOP_QUOTIENT_MUL) >> Self::TOP_QUOTIENT_SHIFT) as i64;
                 let mut r = [0u32; 9];
                 let mut carry = 0i64;
                 for i in 0..9 {

@@ -11,8 +11,8 @@
 //! [`G2Prepared`] keeps the 88 lines of a fixed `Q` (verification keys);
 //! [`multi_miller_loop`] shares one accumulator (one squaring per step) between all pairs.
 
-use crate::constants::{ATE_LOOP_NAF, FROB1, FROB2, TWIST_B3};
-use crate::curve::{Affine, G1Affine, G2Affine, BN_X};
+use crate::constants::{ATE_LOOP_NAF, BN_X_NAF, FROB1, FROB2, TWIST_B3};
+use crate::curve::{Affine, G1Affine, G2Affine};
 use crate::fp::Fp;
 use crate::fp12::Fp12;
 use crate::fp2::Fp2;
@@ -325,14 +325,19 @@ pub fn final_exponentiation(f: &Fp12) -> Fp12 {
     t0.mul(&t1)
 }
 
-/// `f^x` for `f` in the cyclotomic subgroup.
+/// `f^x` for `f` in the cyclotomic subgroup, over the non-adjacent form of `x` (23 products
+/// instead of 27 for its binary digits): there `f⁻¹` is the conjugate, so digit -1 costs no more
+/// than digit 1.
 fn exp_by_x(f: &Fp12) -> Fp12 {
-    // x < 2^63 with bit 62 set: start from f and walk bits 61..0.
+    let f_inv = f.conjugate();
+    // The top digit is 1: start from f and walk the digits below it.
     let mut r = *f;
-    for bit in (0..62).rev() {
+    for digit in BN_X_NAF[..BN_X_NAF.len() - 1].iter().rev() {
         r = r.cyclotomic_square();
-        if (BN_X >> bit) & 1 == 1 {
-            r = r.mul(f);
+        match digit {
+            1 => r = r.mul(f),
+            -1 => r = r.mul(&f_inv),
+            _ => {}
         }
     }
     r

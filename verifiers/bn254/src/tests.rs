@@ -213,6 +213,25 @@ fn edge_representatives<F: Copy>(
 }
 
 #[test]
+fn top_limb_quotient_multiplier_is_exact() {
+    for (m8, k, s) in [
+        (Fp::MODULUS[8], Fp::TOP_QUOTIENT_MUL, Fp::TOP_QUOTIENT_SHIFT),
+        (Fr::MODULUS[8], Fr::TOP_QUOTIENT_MUL, Fr::TOP_QUOTIENT_SHIFT),
+    ] {
+        let d = m8 as u64 + 1;
+        assert!(d <= 1 << 22);
+        // The condition of the theorem, and spot checks across the range (limb 8 is < 2^29).
+        assert!(k * d >= 1 << s && k * d - (1 << s) <= 1 << (s - 30));
+        for t in (0..1u64 << 29)
+            .step_by(9973)
+            .chain([d - 1, d, 2 * d - 1, (1 << 29) - 1])
+        {
+            assert_eq!((t * k) >> s, t / d, "t = {}", t);
+        }
+    }
+}
+
+#[test]
 fn one_pass_combinations_match_chains_of_additions() {
     // nine_times_plus/minus, triple_plus/minus_double and sub_twice reduce once from up to
     // 40m; on every pair of edge representatives they must agree with the chains of add/sub
@@ -316,6 +335,14 @@ fn derived_constants_recompute() {
         v += (*d as i128) << i;
     }
     assert_eq!(v, 6 * x + 2);
+    // The NAF of x: digits sum to x, no two adjacent digits are nonzero, the top one is 1.
+    let mut v: i128 = 0;
+    for (i, d) in BN_X_NAF.iter().enumerate() {
+        v += (*d as i128) << i;
+        assert!(i == 0 || *d == 0 || BN_X_NAF[i - 1] == 0);
+    }
+    assert_eq!(v, x);
+    assert_eq!(BN_X_NAF[BN_X_NAF.len() - 1], 1);
     let six_x2 = 6 * (x as u128) * (x as u128);
     assert_eq!(SIX_X_SQUARED, [six_x2 as u64, (six_x2 >> 64) as u64]);
 }
