@@ -465,6 +465,26 @@ fn group_law_is_consistent() {
 }
 
 #[test]
+fn batch_to_affine_matches_one_inversion_per_point() {
+    // Several multiples of the generator with the identity among them (left out of the shared
+    // product), as ρ·A points of a batch.
+    let g = g1_generator().to_jacobian();
+    let points: Vec<G1Jacobian> = [3u64, 0, 5, 1 << 40, 0, 12345]
+        .iter()
+        .map(|k| g.mul_words(&[*k]))
+        .collect();
+    let mut scratch = vec![Fp::ZERO; points.len()];
+    let mut out = vec![G1Affine::IDENTITY; points.len()];
+    G1Jacobian::batch_to_affine(&points, &mut scratch, &mut out);
+    for (p, a) in points.iter().zip(out.iter()) {
+        let want = p.to_affine();
+        assert_eq!(a.infinity, want.infinity);
+        assert!(a.infinity || (a.x.equals(&want.x) && a.y.equals(&want.y)));
+    }
+    assert!(out[1].infinity && out[4].infinity && !out[0].infinity);
+}
+
+#[test]
 fn decoding_rejects_non_canonical_and_off_curve_points() {
     let mut g1 = g1_to_bytes(&g1_generator());
     g1[63] ^= 1; // (1, 3): not on the curve
