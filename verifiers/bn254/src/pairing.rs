@@ -284,6 +284,9 @@ fn apply_prepared(f: &Fp12, line: &PreparedLine, p: &Evaluation) -> Fp12 {
 /// `(xP/yP, 1/yP)` for up to [`NORMALIZE_CHUNK`] points at once (one shared inversion; `yP` is
 /// never zero on `y² = x³ + 3` outside the identity, which callers skip).
 fn normalize_points(points: &[G1Affine], out: &mut [Evaluation]) {
+    if points.is_empty() {
+        return; // no inversion for nothing (a pairing of fresh pairs only)
+    }
     let mut prefix = [Fp::ONE; NORMALIZE_CHUNK];
     let mut acc = Fp::ONE;
     for (p, point) in prefix.iter_mut().zip(points.iter()) {

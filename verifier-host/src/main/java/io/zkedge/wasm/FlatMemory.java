@@ -19,7 +19,7 @@ import java.util.Arrays;
  * A guest's linear memory as one contiguous {@code byte[]}, for modules that do not share their
  * memory between threads (zkedge modules never do).
  *
- * <p>Why not Chicory's {@code ByteArrayMemory}: since 1.7 it stores memory as 64 KiB pages, so
+ * <p>Why not Chicory's {@code ByteArrayMemory}: in 1.7.5 it stores memory as 64 KiB pages, so
  * every guest load or store first masks the address, tests for a page crossing and loads the
  * page from an array of pages (a second bounds check) before the access itself. Compiled guests
  * that keep their data in linear memory (the Groth16 verifier passes every field element by
