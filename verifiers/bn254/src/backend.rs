@@ -116,6 +116,94 @@ macro_rules! montgomery_field {
                 $name(r)
             }
 
+            /// `9·self + rhs`, in `[0, 2m)` (the real part of a product by `ξ = 9 + u`).
+            #[inline(never)]
+            pub fn nine_times_plus(&self, rhs: &$name) -> $name {
+                Self::combine(&self.0, 9, &rhs.0, 1, &[0; 9], 0, 0)
+            }
+
+            /// `9·self - rhs`, in `[0, 2m)`.
+            #[inline(never)]
+            pub fn nine_times_minus(&self, rhs: &$name) -> $name {
+                Self::combine(&self.0, 9, &rhs.0, -1, &[0; 9], 0, 2)
+            }
+
+            /// `3·self + 2·rhs`, in `[0, 2m)` (cyclotomic squaring).
+            #[inline(never)]
+            pub fn triple_plus_double(&self, rhs: &$name) -> $name {
+                Self::combine(&self.0, 3, &rhs.0, 2, &[0; 9], 0, 0)
+            }
+
+            /// `3·self - 2·rhs`, in `[0, 2m)` (cyclotomic squaring).
+            #[inline(never)]
+            pub fn triple_minus_double(&self, rhs: &$name) -> $name {
+                Self::combine(&self.0, 3, &rhs.0, -2, &[0; 9], 0, 4)
+            }
+
+            /// `self - b - c`, in `[0, 2m)` (the cross terms of Karatsuba products).
+            #[inline(never)]
+            pub fn sub_twice(&self, b: &$name, c: &$name) -> $name {
+                Self::combine(&self.0, 1, &b.0, -1, &c.0, -1, 4)
+            }
+
+            /// `⌊t / (M + 1)⌋ = ⌊t·K / 2^s⌋` for every `t < 2^30`, with `M` the top limb of the
+            /// modulus, `s = 30 + 22` (`M + 1 <= 2^22`) and `K = ⌈2^s / (M + 1)⌉`: exact because
+            /// `K·(M + 1) - 2^s < M + 1 <= 2^(s - 30)` (Granlund and Montgomery, "Division by
+            /// invariant integers using multiplication", 1994, theorem 4.2; checked by the tests).
+            pub(crate) const TOP_QUOTIENT_SHIFT: u32 = 52;
+            pub(crate) const TOP_QUOTIENT_MUL: u64 = ((1u64 << Self::TOP_QUOTIENT_SHIFT)
+                + Self::MODULUS[8] as u64)
+                / (Self::MODULUS[8] as u64 + 1);
+
+            /// `ka·a + kb·b + kc·c + km·m` reduced into `[0, 2m)`, for small constant
+            /// coefficients (after inlining) with `km` making the sum non-negative: `km` at
+            /// least twice the sum of the negative coefficients, as every input is `< 2m`.
+            ///
+            /// One pass instead of a chain of additions, each with its own carry chain,
+            /// conditional reduction and, under Chicory, memory round trip.
+            ///
+            /// Bounds: with all coefficients at most 9 in size, every limb term is `< 2^35` in
+            /// size, so the signed limb sums and carries fit an `i64`. The value `x` is
+            /// `< 40m < 2^261`, so after carrying, limb 8 is `x >> 232` and the last carry is
+            /// zero. With `M = m >> 232` (the top limb of `m`), `q = (x >> 232) / (M + 1)`
+            /// satisfies `q·m < q·(M + 1)·2^232 <= x` and
+            /// `x - q·m < (M + 1 + q)·2^232 <= m + (q + 1)·2^232 < 2m`, since `q < 40` and
+            /// `m > 2^253`.
+            #[inline(always)]
+            fn combine(
+                a: &[u32; 9],
+                ka: i64,
+                b: &[u32; 9],
+                kb: i64,
+                c: &[u32; 9],
+                kc: i64,
+                km: i64,
+            ) -> $name {
+                let mask = $crate::backend::MASK as i64;
+                let mut x = [0i64; 9];
+                let mut carry = 0i64;
+                for i in 0..9 {
+                    let v = ka * a[i] as i64
+                        + kb * b[i] as i64
+                        + kc * c[i] as i64
+                        + km * Self::MODULUS[i] as i64
+                        + carry;
+                    x[i] = v & mask;
+                    carry = v >> 29; // arithmetic: floor division, also for negative sums
+                }
+                // x[8] / (M + 1) as a multiplication: a division would be a `div` instruction
+                // under Chicory (Integer.divideUnsigned), about 25 cycles on the critical path.
+                let q = ((x[8] as u64 * Self::TOP_QUOTIENT_MUL) >> Self::TOP_QUOTIENT_SHIFT) as i64;
+                let mut r = [0u32; 9];
+                let mut carry = 0i64;
+                for i in 0..9 {
+                    let v = x[i] - q * Self::MODULUS[i] as i64 + carry;
+                    r[i] = (v & mask) as u32;
+                    carry = v >> 29;
+                }
+                $name(r)
+            }
+
             /// `-self`, in `[0, 2m)`.
             #[inline(always)]
             pub fn neg(&self) -> $name {

@@ -338,6 +338,36 @@ impl<F: CurveField> Jacobian<F> {
         }
     }
 
+    /// The affine forms of `points` into `out` with one shared inversion (Montgomery's trick);
+    /// `scratch` holds the prefix products. All three slices must have the same length.
+    pub fn batch_to_affine(points: &[Jacobian<F>], scratch: &mut [F], out: &mut [Affine<F>]) {
+        assert!(scratch.len() == points.len() && out.len() == points.len());
+        // The identity (z = 0) is left out of the product.
+        let mut acc = F::ONE;
+        for (p, s) in points.iter().zip(scratch.iter_mut()) {
+            *s = acc;
+            if !p.is_identity() {
+                acc = acc.mul(&p.z);
+            }
+        }
+        let mut inv = acc.invert();
+        for i in (0..points.len()).rev() {
+            let p = &points[i];
+            if p.is_identity() {
+                out[i] = Affine::IDENTITY;
+                continue;
+            }
+            let zinv = inv.mul(&scratch[i]);
+            inv = inv.mul(&p.z);
+            let zinv2 = zinv.square();
+            out[i] = Affine {
+                x: p.x.mul(&zinv2),
+                y: p.y.mul(&zinv2).mul(&zinv),
+                infinity: false,
+            };
+        }
+    }
+
     /// Equality of points (cross-multiplied, no inversion).
     pub fn equals(&self, other: &Jacobian<F>) -> bool {
         if self.is_identity() || other.is_identity() {

@@ -19,22 +19,26 @@ pub struct Fp12 {
 fn fp4_square(a: &Fp2, b: &Fp2) -> (Fp2, Fp2) {
     let a2 = a.square();
     let b2 = b.square();
-    let ab2 = a.add(b).square().sub(&a2).sub(&b2);
+    let ab2 = a.add(b).square().sub_twice(&a2, &b2);
     (a2.add(&b2.mul_by_xi()), ab2)
 }
 
 /// `3t - 2x`.
 #[inline(always)]
 fn triple_minus_double(t: &Fp2, x: &Fp2) -> Fp2 {
-    let d = t.sub(x);
-    d.double().add(t)
+    Fp2::new(
+        t.c0.triple_minus_double(&x.c0),
+        t.c1.triple_minus_double(&x.c1),
+    )
 }
 
 /// `3t + 2x`.
 #[inline(always)]
 fn triple_plus_double(t: &Fp2, x: &Fp2) -> Fp2 {
-    let s = t.add(x);
-    s.double().add(t)
+    Fp2::new(
+        t.c0.triple_plus_double(&x.c0),
+        t.c1.triple_plus_double(&x.c1),
+    )
 }
 
 impl Fp12 {
@@ -55,8 +59,7 @@ impl Fp12 {
             .c0
             .add(&self.c1)
             .mul(&rhs.c0.add(&rhs.c1))
-            .sub(&aa)
-            .sub(&bb);
+            .sub_twice(&aa, &bb);
         Fp12::new(aa.add(&bb.mul_by_v()), cross)
     }
 
@@ -65,7 +68,7 @@ impl Fp12 {
     pub fn square(&self) -> Fp12 {
         let ab = self.c0.mul(&self.c1);
         let t = self.c0.add(&self.c1).mul(&self.c0.add(&self.c1.mul_by_v()));
-        let c0 = t.sub(&ab).sub(&ab.mul_by_v());
+        let c0 = t.sub_twice(&ab, &ab.mul_by_v());
         Fp12::new(c0, ab.add(&ab))
     }
 
@@ -108,9 +111,18 @@ impl Fp12 {
             .c0
             .add(&self.c1)
             .mul_by_01(&l0.add(l1), l3)
-            .sub(&f0g0)
-            .sub(&f1g1);
+            .sub_twice(&f0g0, &f1g1);
         Fp12::new(f0g0.add(&f1g1.mul_by_v()), cross)
+    }
+
+    /// `self · (1 + (l1 + l3·v)·w)`: a line whose constant coefficient is one (a normalized
+    /// prepared line), 10 `Fp2` products instead of the 13 of [`Self::mul_by_line`].
+    #[inline(never)]
+    pub fn mul_by_normalized_line(&self, l1: &Fp2, l3: &Fp2) -> Fp12 {
+        // (f0 + f1 w)(1 + g1 w) = (f0 + f1 g1 v) + (f1 + f0 g1) w, as w² = v.
+        let f0g1 = self.c0.mul_by_01(l1, l3);
+        let f1g1 = self.c1.mul_by_01(l1, l3);
+        Fp12::new(self.c0.add(&f1g1.mul_by_v()), self.c1.add(&f0g1))
     }
 
     /// Conjugate `c0 - c1·w` (the `p⁶`-power Frobenius; the inverse in the cyclotomic subgroup).

@@ -62,7 +62,7 @@ impl Fp2 {
             .c0
             .add_unreduced(&self.c1)
             .mul(&rhs.c0.add_unreduced(&rhs.c1));
-        Fp2::new(v0.sub(&v1), s.sub(&v0).sub(&v1))
+        Fp2::new(v0.sub(&v1), s.sub_twice(&v0, &v1))
     }
 
     /// Square: `(c0 + c1)(c0 - c1) + 2 c0 c1 u`.
@@ -80,13 +80,20 @@ impl Fp2 {
     }
 
     /// `self · ξ` with `ξ = 9 + u`: `(9 c0 - c1) + (c0 + 9 c1) u`.
-    #[inline(never)]
+    #[inline(always)]
     pub fn mul_by_xi(&self) -> Fp2 {
-        let c0_8 = self.c0.double().double().double();
-        let c1_8 = self.c1.double().double().double();
         Fp2::new(
-            c0_8.add(&self.c0).sub(&self.c1),
-            c1_8.add(&self.c1).add(&self.c0),
+            self.c0.nine_times_minus(&self.c1),
+            self.c1.nine_times_plus(&self.c0),
+        )
+    }
+
+    /// `self - b - c` (one pass per coefficient).
+    #[inline(always)]
+    pub fn sub_twice(&self, b: &Fp2, c: &Fp2) -> Fp2 {
+        Fp2::new(
+            self.c0.sub_twice(&b.c0, &c.c0),
+            self.c1.sub_twice(&b.c1, &c.c1),
         )
     }
 

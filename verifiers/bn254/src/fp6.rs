@@ -44,6 +44,16 @@ impl Fp6 {
         )
     }
 
+    /// `self - b - c`.
+    #[inline(never)]
+    pub fn sub_twice(&self, b: &Fp6, c: &Fp6) -> Fp6 {
+        Fp6::new(
+            self.c0.sub_twice(&b.c0, &c.c0),
+            self.c1.sub_twice(&b.c1, &c.c1),
+            self.c2.sub_twice(&b.c2, &c.c2),
+        )
+    }
+
     /// Negation.
     pub fn neg(&self) -> Fp6 {
         Fp6::new(self.c0.neg(), self.c1.neg(), self.c2.neg())
@@ -62,9 +72,9 @@ impl Fp6 {
         let v0 = a.c0.mul(&b.c0);
         let v1 = a.c1.mul(&b.c1);
         let v2 = a.c2.mul(&b.c2);
-        let t12 = a.c1.add(&a.c2).mul(&b.c1.add(&b.c2)).sub(&v1).sub(&v2);
-        let t01 = a.c0.add(&a.c1).mul(&b.c0.add(&b.c1)).sub(&v0).sub(&v1);
-        let t02 = a.c0.add(&a.c2).mul(&b.c0.add(&b.c2)).sub(&v0).sub(&v2);
+        let t12 = a.c1.add(&a.c2).mul(&b.c1.add(&b.c2)).sub_twice(&v1, &v2);
+        let t01 = a.c0.add(&a.c1).mul(&b.c0.add(&b.c1)).sub_twice(&v0, &v1);
+        let t02 = a.c0.add(&a.c2).mul(&b.c0.add(&b.c2)).sub_twice(&v0, &v2);
         Fp6::new(
             v0.add(&t12.mul_by_xi()),
             t01.add(&v2.mul_by_xi()),
@@ -83,7 +93,7 @@ impl Fp6 {
         Fp6::new(
             s0.add(&s3.mul_by_xi()),
             s1.add(&s4.mul_by_xi()),
-            s1.add(&s2).add(&s3).sub(&s0).sub(&s4),
+            s1.add(&s2).add(&s3).sub_twice(&s0, &s4),
         )
     }
 
@@ -99,7 +109,11 @@ impl Fp6 {
         let a0d0 = self.c0.mul(d0);
         let a1d1 = self.c1.mul(d1);
         // (a0 + a1)(d0 + d1) - a0 d0 - a1 d1 = a0 d1 + a1 d0
-        let cross = self.c0.add(&self.c1).mul(&d0.add(d1)).sub(&a0d0).sub(&a1d1);
+        let cross = self
+            .c0
+            .add(&self.c1)
+            .mul(&d0.add(d1))
+            .sub_twice(&a0d0, &a1d1);
         // c0 = a0 d0 + ξ a2 d1, c1 = a0 d1 + a1 d0, c2 = a1 d1 + a2 d0
         Fp6::new(
             a0d0.add(&self.c2.mul(d1).mul_by_xi()),

@@ -176,6 +176,135 @@ fn field_arithmetic_matches_integers() {
     assert!(a.pow(&p_minus_1[..4]).equals(&Fp::ONE));
 }
 
+/// Stored representatives across the whole allowed range `[0, 2m)`: zero, one, small values,
+/// `m - 1`, `m`, `m + 1` (non-canonical) and `2m - 1`, plus pseudo-random ones.
+fn edge_representatives<F: Copy>(
+    modulus: [u32; 9],
+    from_raw: impl Fn([u32; 9]) -> Option<F>,
+    from_u64: impl Fn(u64) -> F,
+) -> Vec<F> {
+    let to_limbs = |words: &[u64]| {
+        let mut bytes = [0u8; 32];
+        for (i, w) in words.iter().take(4).enumerate() {
+            bytes[8 * (3 - i)..8 * (4 - i)].copy_from_slice(&w.to_be_bytes());
+        }
+        crate::backend::limbs_from_be(&bytes)
+    };
+    let m = crate::backend::limbs_to_be(&modulus);
+    let m_words: Vec<u64> = (0..4)
+        .map(|i| u64::from_be_bytes(arr(&m[8 * (3 - i)..8 * (4 - i)])))
+        .collect();
+    let two_m = big_mul(&m_words, &[2]);
+    let mut out: Vec<F> = [
+        to_limbs(&[0]),
+        to_limbs(&[1]),
+        to_limbs(&big_add_small(&m_words, -1)),
+        to_limbs(&m_words),
+        to_limbs(&big_add_small(&m_words, 1)),
+        to_limbs(&big_add_small(&two_m, -1)),
+    ]
+    .iter()
+    .map(|l| from_raw(*l).expect("below 2m"))
+    .collect();
+    for k in 0..10u64 {
+        out.push(from_u64(k.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1));
+    }
+    out
+}
+
+#[test]
+fn top_limb_quotient_multiplier_is_exact() {
+    for (m8, k, s) in [
+        (Fp::MODULUS[8], Fp::TOP_QUOTIENT_MUL, Fp::TOP_QUOTIENT_SHIFT),
+        (Fr::MODULUS[8], Fr::TOP_QUOTIENT_MUL, Fr::TOP_QUOTIENT_SHIFT),
+    ] {
+        let d = m8 as u64 + 1;
+        assert!(d <= 1 << 22);
+        // The condition of the theorem, and spot checks across the range (limb 8 is < 2^29).
+        assert!(k * d >= 1 << s && k * d - (1 << s) <= 1 << (s - 30));
+        for t in (0..1u64 << 29)
+            .step_by(9973)
+            .chain([d - 1, d, 2 * d - 1, (1 << 29) - 1])
+        {
+            assert_eq!((t * k) >> s, t / d, "t = {}", t);
+        }
+    }
+}
+
+#[test]
+fn one_pass_combinations_match_chains_of_additions() {
+    // nine_times_plus/minus, triple_plus/minus_double and sub_twice reduce once from up to
+    // 40m; on every pair of edge representatives they must agree with the chains of add/sub
+    // they replace and give a stored value again (limbs < 2^29, value < 2m).
+    fn check<F: Copy + core::fmt::Debug>(
+        values: &[F],
+        add: impl Fn(&F, &F) -> F,
+        sub: impl Fn(&F, &F) -> F,
+        equals: impl Fn(&F, &F) -> bool,
+        raw: impl Fn(&F) -> [u32; 9],
+        stored: impl Fn([u32; 9]) -> bool,
+        ops: [&dyn Fn(&F, &F) -> F; 5],
+    ) {
+        for a in values {
+            for b in values {
+                let nine_a = (0..8).fold(*a, |acc, _| add(&acc, a));
+                let two_b = add(b, b);
+                let three_a = add(&add(a, a), a);
+                let expected = [
+                    add(&nine_a, b),
+                    sub(&nine_a, b),
+                    add(&three_a, &two_b),
+                    sub(&three_a, &two_b),
+                    sub(&sub(a, b), &nine_a),
+                ];
+                for (op, want) in ops.iter().zip(expected.iter()) {
+                    let got = op(a, b);
+                    assert!(equals(&got, want), "{:?} {:?}", a, b);
+                    assert!(stored(raw(&got)), "{:?} {:?} gave {:?}", a, b, got);
+                }
+            }
+        }
+    }
+    let fp = edge_representatives(Fp::MODULUS, Fp::from_raw_limbs, Fp::from_u64);
+    check(
+        &fp,
+        Fp::add,
+        Fp::sub,
+        Fp::equals,
+        Fp::to_raw_limbs,
+        |l| Fp::from_raw_limbs(l).is_some(),
+        [
+            &Fp::nine_times_plus,
+            &Fp::nine_times_minus,
+            &Fp::triple_plus_double,
+            &Fp::triple_minus_double,
+            &|a: &Fp, b: &Fp| {
+                let nine_a = (0..8).fold(*a, |acc, _| acc.add(a));
+                a.sub_twice(b, &nine_a)
+            },
+        ],
+    );
+    let fr = edge_representatives(Fr::MODULUS, Fr::from_raw_limbs, Fr::from_u64);
+    check(
+        &fr,
+        Fr::add,
+        Fr::sub,
+        Fr::equals,
+        Fr::to_raw_limbs,
+        |l| Fr::from_raw_limbs(l).is_some(),
+        [
+            &Fr::nine_times_plus,
+            &Fr::nine_times_minus,
+            &Fr::triple_plus_double,
+            &Fr::triple_minus_double,
+            &|a: &Fr, b: &Fr| {
+                let nine_a = (0..8).fold(*a, |acc, _| acc.add(a));
+                a.sub_twice(b, &nine_a)
+            },
+        ],
+    );
+}
+
 #[test]
 fn derived_constants_recompute() {
     let p = big_from_dec(P_DEC);
@@ -206,6 +335,14 @@ fn derived_constants_recompute() {
         v += (*d as i128) << i;
     }
     assert_eq!(v, 6 * x + 2);
+    // The NAF of x: digits sum to x, no two adjacent digits are nonzero, the top one is 1.
+    let mut v: i128 = 0;
+    for (i, d) in BN_X_NAF.iter().enumerate() {
+        v += (*d as i128) << i;
+        assert!(i == 0 || *d == 0 || BN_X_NAF[i - 1] == 0);
+    }
+    assert_eq!(v, x);
+    assert_eq!(BN_X_NAF[BN_X_NAF.len() - 1], 1);
     let six_x2 = 6 * (x as u128) * (x as u128);
     assert_eq!(SIX_X_SQUARED, [six_x2 as u64, (six_x2 >> 64) as u64]);
 }
@@ -325,6 +462,26 @@ fn group_law_is_consistent() {
     let mut k = [7u64, 0, 0, 1];
     k[0] += 15;
     assert!(msm.equals(&p.mul_words(&k)));
+}
+
+#[test]
+fn batch_to_affine_matches_one_inversion_per_point() {
+    // Several multiples of the generator with the identity among them (left out of the shared
+    // product), as ρ·A points of a batch.
+    let g = g1_generator().to_jacobian();
+    let points: Vec<G1Jacobian> = [3u64, 0, 5, 1 << 40, 0, 12345]
+        .iter()
+        .map(|k| g.mul_words(&[*k]))
+        .collect();
+    let mut scratch = vec![Fp::ZERO; points.len()];
+    let mut out = vec![G1Affine::IDENTITY; points.len()];
+    G1Jacobian::batch_to_affine(&points, &mut scratch, &mut out);
+    for (p, a) in points.iter().zip(out.iter()) {
+        let want = p.to_affine();
+        assert_eq!(a.infinity, want.infinity);
+        assert!(a.infinity || (a.x.equals(&want.x) && a.y.equals(&want.y)));
+    }
+    assert!(out[1].infinity && out[4].infinity && !out[0].infinity);
 }
 
 #[test]

@@ -15,7 +15,8 @@
 //! single-proof answer. A batch of one is a single verification.
 
 use zkedge_bn254::{
-    final_exponentiation, multi_miller_loop, Fr, G1Affine, G1Jacobian, G2Affine, LineGeneratorSlot,
+    final_exponentiation, multi_miller_loop, Fp, Fr, G1Affine, G1Jacobian, G2Affine,
+    LineGeneratorSlot,
 };
 use zkedge_transcript::sha3::Shake256;
 
@@ -36,6 +37,9 @@ pub struct BatchBuffers {
     pairs: [(G1Affine, G2Affine); MAX_BATCH],
     slots: [LineGeneratorSlot; MAX_BATCH],
     c_points: [G1Affine; MAX_BATCH],
+    weighted_a: [G1Jacobian; MAX_BATCH],
+    weighted_a_affine: [G1Affine; MAX_BATCH],
+    scratch: [Fp; MAX_BATCH],
 }
 
 impl BatchBuffers {
@@ -46,6 +50,9 @@ impl BatchBuffers {
             pairs: [(G1Affine::IDENTITY, G2Affine::IDENTITY); MAX_BATCH],
             slots: [LineGeneratorSlot::EMPTY; MAX_BATCH],
             c_points: [G1Affine::IDENTITY; MAX_BATCH],
+            weighted_a: [G1Jacobian::IDENTITY; MAX_BATCH],
+            weighted_a_affine: [G1Affine::IDENTITY; MAX_BATCH],
+            scratch: [Fp::ZERO; MAX_BATCH],
         }
     }
 }
@@ -143,14 +150,7 @@ fn combined_check(
         &buffers.weights[first..first + n],
         2,
     );
-    // (ρⱼ·Aⱼ, Bⱼ).
-    for j in 0..n {
-        let a = proofs[j]
-            .a
-            .to_jacobian()
-            .mul_words(&buffers.weights[first + j][..2]);
-        buffers.pairs[j] = (a.to_affine(), proofs[j].b);
-    }
+    weighted_pairs(proofs, first, buffers);
     let f = multi_miller_loop(
         &[
             (alpha.to_affine().neg(), &key.beta),
@@ -161,6 +161,27 @@ fn combined_check(
         &mut buffers.slots[..n],
     );
     final_exponentiation(&f).is_one()
+}
+
+/// `buffers.pairs[j] = (ρⱼ·Aⱼ, Bⱼ)`, made affine with one inversion for all of them. Out of
+/// line to keep `combined_check` well below the JVM's 8000-byte compilation limit under Chicory.
+#[inline(never)]
+fn weighted_pairs(proofs: &[Proof], first: usize, buffers: &mut BatchBuffers) {
+    let n = proofs.len();
+    for j in 0..n {
+        buffers.weighted_a[j] = proofs[j]
+            .a
+            .to_jacobian()
+            .mul_words(&buffers.weights[first + j][..2]);
+    }
+    G1Jacobian::batch_to_affine(
+        &buffers.weighted_a[..n],
+        &mut buffers.scratch[..n],
+        &mut buffers.weighted_a_affine[..n],
+    );
+    for j in 0..n {
+        buffers.pairs[j] = (buffers.weighted_a_affine[j], proofs[j].b);
+    }
 }
 
 /// Fills `weights` with nonzero 128-bit integers (words 2 and 3 zero) from

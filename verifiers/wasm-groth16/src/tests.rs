@@ -154,9 +154,9 @@ fn broken_requests_and_keys_are_request_errors() {
 
 #[test]
 fn prepared_key_length_is_the_documented_one() {
-    // ABI.md: 57 614 + 73·nPublic bytes.
-    assert_eq!(prepared_len(0), 57_614);
-    assert_eq!(prepared_len(2), 57_614 + 146);
+    // ABI.md: 38 606 + 73·nPublic bytes.
+    assert_eq!(prepared_len(0), 38_606);
+    assert_eq!(prepared_len(2), 38_606 + 146);
     assert!(
         core::mem::size_of::<Buffers>() < 1_200_000,
         "{}",

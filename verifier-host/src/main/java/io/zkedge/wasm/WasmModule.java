@@ -1,7 +1,6 @@
 package io.zkedge.wasm;
 
 import com.dylibso.chicory.compiler.InterpreterFallback;
-import com.dylibso.chicory.runtime.ByteArrayMemory;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.Machine;
 import com.dylibso.chicory.wasm.ChicoryException;
@@ -133,7 +132,7 @@ public final class WasmModule {
         Instance instance = Instance.builder(code.parsed)
                 .withMachineFactory(machineFactory)
                 .withMemoryLimits(memoryLimits)
-                .withMemoryFactory(ByteArrayMemory::new)
+                .withMemoryFactory(FlatMemory::new)
                 .build();
         return new WasmInstance(this, instance);
     }
