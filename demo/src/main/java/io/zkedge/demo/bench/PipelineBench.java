@@ -75,7 +75,7 @@ public final class PipelineBench {
     static final String DEAD_LETTERS = "zkedge.deadletter";
     static final String MODULES = "zkedge.modules";
     /** The JIT counts as settled when its compiler threads use less than this many cores. */
-    static final double JIT_SETTLED_CORES = 0.1;
+    static final double JIT_SETTLED_CORES = 0.05;
     /** Most rounds of the steady-state phase, whether the JIT has settled or not. */
     static final int MAX_STEADY_ROUNDS = 6;
     /** Proofs per sensor in the warm-up set (sent again and again during the job's warm-up). */
@@ -241,7 +241,7 @@ public final class PipelineBench {
                 + "proof's Kafka timestamp), i.e. first send to last write; proofs_per_s_to_commit also waits for the "
                 + "checkpoint that makes the last verdict visible to read_committed readers (both include the first proof's "
                 + "latency, which weighs on a small set). After the latency phases, the job runs saturated again in rounds "
-                + "of steady_seconds until the JIT compiler threads use under 0.1 cores (at most 6 rounds, all in "
+                + "of steady_seconds until the JIT compiler threads use under 0.05 cores (at most 6 rounds, all in "
                 + "steady_rounds): proofs_per_s_saturated is the last round's rate over its second half, and is what goal "
                 + "ratio_ok (ratio_e2e_over_raw) uses; steady_cores_by_part says where that round's CPU went; raw_verifier.proofs_per_s is the "
                 + "faster of the raw runs before and after the job.");
