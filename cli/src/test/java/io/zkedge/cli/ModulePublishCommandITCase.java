@@ -14,15 +14,8 @@ import io.zkedge.trust.TrustStore;
 import io.zkedge.trust.VerifiedModule;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -56,7 +49,7 @@ class ModulePublishCommandITCase {
 
         assertThat(publish.exit()).as(publish.err()).isZero();
         assertThat(publish.out()).contains("\"topic\":\"modules-ok\"").contains("\"offset\":0");
-        List<ConsumerRecord<String, byte[]>> read = read("modules-ok", 1);
+        List<ConsumerRecord<String, byte[]>> read = ControlTopic.read(KAFKA, "modules-ok", 1);
         assertThat(read).hasSize(1);
         assertThat(read.get(0).key()).isEqualTo(NAME);
         ModuleAnnouncement announcement = AvroCodec.forModuleAnnouncements().decode(read.get(0).value());
@@ -77,7 +70,7 @@ class ModulePublishCommandITCase {
         String[] base = {"module", "publish", "--bootstrap-servers", KAFKA.bootstrapServers(), "--module",
             module.toString(), "--manifest", at(dir, NAME + ".manifest"), "--topic", "modules-refused"};
 
-        CliRun untrusted = CliRun.of(concat(base, "--trust-key", at(dir, "other.pub")));
+        CliRun untrusted = CliRun.of(ControlTopic.concat(base, "--trust-key", at(dir, "other.pub")));
         assertThat(untrusted.exit()).isEqualTo(ExitCode.INVALID);
         assertThat(untrusted.err()).contains("UNKNOWN_SIGNER").hasLineCount(1);
 
@@ -92,30 +85,6 @@ class ModulePublishCommandITCase {
                 at(dir, NAME + ".manifest"));
         assertThat(noBroker.exit()).isEqualTo(ExitCode.USAGE);
 
-        assertThat(read("modules-refused", 0)).isEmpty();
-    }
-
-    private static String[] concat(String[] a, String... b) {
-        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, all, a.length, b.length);
-        return all;
-    }
-
-    private static List<ConsumerRecord<String, byte[]>> read(String topic, int expected) {
-        Properties props = KAFKA.clientProperties();
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "publish-it-" + topic);
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, Integer.toString(2 * 1024 * 1024));
-        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer =
-                new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            long deadline = System.nanoTime() + Duration.ofSeconds(expected == 0 ? 3 : 30).toNanos();
-            while ((expected == 0 || records.size() < expected) && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-            }
-        }
-        return records;
+        assertThat(ControlTopic.read(KAFKA, "modules-refused", 0)).isEmpty();
     }
 }

@@ -15,15 +15,8 @@ import io.zkedge.trust.TrustStore;
 import io.zkedge.trust.VerifiedModule;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -66,7 +59,7 @@ class VkCommandsITCase {
                 bundle.toString(), "--circuit-id", circuitId, "--topic", "vk-ok", "--trust-key", at(dir, "signing.pub"));
 
         assertThat(publish.exit()).as(publish.err()).isZero();
-        List<ConsumerRecord<String, byte[]>> read = read("vk-ok", 1);
+        List<ConsumerRecord<String, byte[]>> read = ControlTopic.read(KAFKA, "vk-ok", 1);
         assertThat(read).hasSize(1);
         assertThat(read.get(0).key()).isEqualTo(circuitId);
         ModuleAnnouncement announcement = AvroCodec.forModuleAnnouncements().decode(read.get(0).value());
@@ -104,7 +97,7 @@ class VkCommandsITCase {
         String[] base = {"vk", "publish", "--bootstrap-servers", KAFKA.bootstrapServers(), "--bundle",
             bundle.toString(), "--circuit-id", circuitId, "--topic", "vk-refused"};
 
-        CliRun untrusted = CliRun.of(concat(base, "--trust-key", at(dir, "other.pub")));
+        CliRun untrusted = CliRun.of(ControlTopic.concat(base, "--trust-key", at(dir, "other.pub")));
         assertThat(untrusted.exit()).isEqualTo(ExitCode.INVALID);
         assertThat(untrusted.err()).contains("UNKNOWN_SIGNER").hasLineCount(1);
 
@@ -120,29 +113,6 @@ class VkCommandsITCase {
                 bundle.toString(), "--circuit-id", "../../etc/passwd");
         assertThat(badId.exit()).isEqualTo(ExitCode.USAGE);
 
-        assertThat(read("vk-refused", 0)).isEmpty();
-    }
-
-    private static String[] concat(String[] a, String... b) {
-        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, all, a.length, b.length);
-        return all;
-    }
-
-    private static List<ConsumerRecord<String, byte[]>> read(String topic, int expected) {
-        Properties props = KAFKA.clientProperties();
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "vk-it-" + topic);
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer =
-                new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            long deadline = System.nanoTime() + Duration.ofSeconds(expected == 0 ? 3 : 30).toNanos();
-            while ((expected == 0 || records.size() < expected) && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-            }
-        }
-        return records;
+        assertThat(ControlTopic.read(KAFKA, "vk-refused", 0)).isEmpty();
     }
 }
