@@ -1,7 +1,10 @@
 package io.zkedge.cli;
 
 import io.zkedge.schemas.AvroCodec;
+import io.zkedge.schemas.ModuleAnnouncement;
+import io.zkedge.trust.SignedManifest;
 import java.io.PrintStream;
+import java.time.Instant;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -25,6 +28,31 @@ final class AnnouncementSender {
 
     private AnnouncementSender() {}
 
+    /** An acknowledged announcement: where it went, and its encoded size. */
+    record Sent(RecordMetadata metadata, int bytes) {}
+
+    /**
+     * Announces {@code artifact} with its signed manifest (every field a job checks comes from the
+     * manifest, so the announcement cannot contradict it), under the manifest's name as key.
+     *
+     * @return the acknowledged announcement, or null (with a one-line reason on {@code err}) if it
+     *     was not sent or not acknowledged
+     * @throws UsageException if the manifest and signature cannot make an announcement (named
+     *     {@code what}) or {@code bootstrap} is not a usable server list
+     */
+    static Sent announce(String bootstrap, String topic, SignedManifest signed, byte[] artifact, String what,
+            PrintStream err) throws UsageException, InterruptedException {
+        byte[] payload;
+        try {
+            ModuleAnnouncement announcement = signed.announce(artifact, Instant.now());
+            payload = AvroCodec.forModuleAnnouncements().encode(announcement);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("cannot announce " + what + ": " + e.getMessage());
+        }
+        RecordMetadata acked = send(bootstrap, topic, signed.manifest().name(), payload, err);
+        return acked == null ? null : new Sent(acked, payload.length);
+    }
+
     /**
      * Sends {@code payload} under {@code key} and waits for the acknowledgement.
      *
@@ -32,7 +60,7 @@ final class AnnouncementSender {
      *     if it was not sent or not acknowledged
      * @throws UsageException if {@code bootstrap} is not a usable server list
      */
-    static RecordMetadata send(String bootstrap, String topic, String key, byte[] payload, PrintStream err)
+    private static RecordMetadata send(String bootstrap, String topic, String key, byte[] payload, PrintStream err)
             throws UsageException, InterruptedException {
         try (Producer<String, byte[]> producer = producer(bootstrap)) {
             return producer.send(new ProducerRecord<>(topic, key, payload)).get();

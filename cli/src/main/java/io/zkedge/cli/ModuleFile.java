@@ -69,7 +69,11 @@ final class ModuleFile {
 
     /** The signature next to a manifest: {@code --signature}, else {@code MANIFEST.sig}. */
     static byte[] readSignature(Options options, Path manifest) throws UsageException, IOException {
-        Path file = Path.of(options.string("signature", manifest + ".sig"));
+        return readSignature(Path.of(options.string("signature", manifest + ".sig")));
+    }
+
+    /** A signature file as {@code SignedManifest.signatureText()} writes it. */
+    static byte[] readSignature(Path file) throws UsageException, IOException {
         byte[] text = InputFiles.read(file, TrustBundle.MAX_SIGNATURE_FILE_BYTES, "the signature file");
         try {
             return SignedManifest.parseSignatureText(text);

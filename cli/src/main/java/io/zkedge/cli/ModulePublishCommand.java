@@ -1,16 +1,12 @@
 package io.zkedge.cli;
 
-import io.zkedge.schemas.AvroCodec;
-import io.zkedge.schemas.ModuleAnnouncement;
 import io.zkedge.trust.ManifestFormatException;
 import io.zkedge.trust.ModuleManifest;
 import io.zkedge.trust.SignedManifest;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.Set;
-import org.apache.kafka.clients.producer.RecordMetadata;
 
 /**
  * {@code module publish}: announces a signed module on the control topic, where running jobs
@@ -75,22 +71,15 @@ final class ModulePublishCommand implements Command {
                 return ExitCode.INVALID;
             }
         }
-        byte[] payload;
-        try {
-            ModuleAnnouncement announcement = SignedManifest.of(manifest, signature).announce(module.bytes, Instant.now());
-            payload = AvroCodec.forModuleAnnouncements().encode(announcement);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("cannot announce " + module.path + ": " + e.getMessage());
-        }
-
-        RecordMetadata acked = AnnouncementSender.send(bootstrap, topic, manifest.name(), payload, err);
-        if (acked == null) {
+        AnnouncementSender.Sent sent = AnnouncementSender.announce(bootstrap, topic,
+                SignedManifest.of(manifest, signature), module.bytes, module.path.toString(), err);
+        if (sent == null) {
             return ExitCode.INVALID;
         }
-        out.println("{\"topic\":" + Json.string(acked.topic()) + ",\"partition\":" + acked.partition()
-                + ",\"offset\":" + acked.offset() + ",\"name\":" + Json.string(manifest.name())
+        out.println("{\"topic\":" + Json.string(sent.metadata().topic()) + ",\"partition\":" + sent.metadata().partition()
+                + ",\"offset\":" + sent.metadata().offset() + ",\"name\":" + Json.string(manifest.name())
                 + ",\"sha256\":" + Json.string(manifest.sha256Hex()) + ",\"signer\":" + Json.string(manifest.signerKeyId())
-                + ",\"bytes\":" + payload.length + "}");
+                + ",\"bytes\":" + sent.bytes() + "}");
         return ExitCode.OK;
     }
 

@@ -2,8 +2,6 @@ package io.zkedge.cli;
 
 import io.zkedge.evidence.Sha256;
 import io.zkedge.schemas.ArtifactKind;
-import io.zkedge.schemas.AvroCodec;
-import io.zkedge.schemas.ModuleAnnouncement;
 import io.zkedge.trust.ArtifactVerifier;
 import io.zkedge.trust.ManifestFormatException;
 import io.zkedge.trust.ModuleManifest;
@@ -12,19 +10,13 @@ import io.zkedge.trust.TrustBundle;
 import io.zkedge.trust.UntrustedArtifactException;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Set;
-import java.util.regex.Pattern;
-import org.apache.kafka.clients.producer.RecordMetadata;
 
 /**
  * {@code vk publish}: announces a signed verification key of a trust bundle on the control topic,
  * where running jobs verify it like a module announcement before they take it.
  */
 final class VkPublishCommand implements Command {
-
-    private static final Pattern CIRCUIT_ID = Pattern.compile("[0-9a-f]{64}");
 
     @Override
     public String name() {
@@ -69,7 +61,7 @@ final class VkPublishCommand implements Command {
         String bootstrap = options.string("bootstrap-servers");
         String topic = options.string("topic", AnnouncementSender.DEFAULT_TOPIC);
         String circuitId = options.string("circuit-id");
-        if (!CIRCUIT_ID.matcher(circuitId).matches()) {
+        if (!TrustBundle.isCircuitId(circuitId)) {
             throw new UsageException("--circuit-id must be 64 lowercase hex digits, was '" + circuitId + "'");
         }
         Path keys = Path.of(options.string("bundle")).resolve(TrustBundle.KEYS_DIR);
@@ -77,14 +69,7 @@ final class VkPublishCommand implements Command {
         Path manifestFile = keys.resolve(circuitId + TrustBundle.MANIFEST_SUFFIX);
         byte[] key = InputFiles.read(keyFile, TrustBundle.MAX_KEY_BYTES, "the verification key");
         byte[] manifestBytes = InputFiles.read(manifestFile, ModuleManifest.MAX_BYTES, "the manifest");
-        byte[] signature;
-        Path signatureFile = keys.resolve(circuitId + TrustBundle.SIGNATURE_SUFFIX);
-        try {
-            signature = SignedManifest.parseSignatureText(
-                    InputFiles.read(signatureFile, TrustBundle.MAX_SIGNATURE_FILE_BYTES, "the signature file"));
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(signatureFile + ": " + e.getMessage());
-        }
+        byte[] signature = ModuleFile.readSignature(keys.resolve(circuitId + TrustBundle.SIGNATURE_SUFFIX));
         ModuleManifest manifest = describing(manifestFile, manifestBytes, circuitId, key);
         if (options.has(TrustKeys.KEY_OPTION) || options.has(TrustKeys.DIR_OPTION)) {
             try {
@@ -95,20 +80,14 @@ final class VkPublishCommand implements Command {
                 return ExitCode.INVALID;
             }
         }
-        byte[] payload;
-        try {
-            ModuleAnnouncement announcement = SignedManifest.of(manifest, signature).announce(key, Instant.now());
-            payload = AvroCodec.forModuleAnnouncements().encode(announcement);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("cannot announce " + keyFile + ": " + e.getMessage());
-        }
-        RecordMetadata acked = AnnouncementSender.send(bootstrap, topic, circuitId, payload, err);
-        if (acked == null) {
+        AnnouncementSender.Sent sent = AnnouncementSender.announce(bootstrap, topic,
+                SignedManifest.of(manifest, signature), key, keyFile.toString(), err);
+        if (sent == null) {
             return ExitCode.INVALID;
         }
-        out.println("{\"topic\":" + Json.string(acked.topic()) + ",\"partition\":" + acked.partition()
-                + ",\"offset\":" + acked.offset() + ",\"circuit_id\":" + Json.string(circuitId)
-                + ",\"signer\":" + Json.string(manifest.signerKeyId()) + ",\"bytes\":" + payload.length + "}");
+        out.println("{\"topic\":" + Json.string(sent.metadata().topic()) + ",\"partition\":" + sent.metadata().partition()
+                + ",\"offset\":" + sent.metadata().offset() + ",\"circuit_id\":" + Json.string(circuitId)
+                + ",\"signer\":" + Json.string(manifest.signerKeyId()) + ",\"bytes\":" + sent.bytes() + "}");
         return ExitCode.OK;
     }
 
@@ -124,7 +103,7 @@ final class VkPublishCommand implements Command {
         if (manifest.kind() != ArtifactKind.VERIFICATION_KEY) {
             throw new UsageException(file + " is the manifest of a " + manifest.kind() + ", not of a verification key");
         }
-        String keySha256 = HexFormat.of().formatHex(Sha256.of(key));
+        String keySha256 = Sha256.hex(Sha256.of(key));
         if (!manifest.name().equals(circuitId) || !manifest.sha256Hex().equals(keySha256)) {
             throw new UsageException(file + " names " + manifest.name() + " with SHA-256 " + manifest.sha256Hex()
                     + ", but the key file's SHA-256 is " + keySha256);

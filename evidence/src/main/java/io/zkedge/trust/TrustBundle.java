@@ -138,6 +138,11 @@ public final class TrustBundle {
         ArtifactKind.VERIFIER_MODULE);
   }
 
+  /** Whether {@code s} has the form of a circuit id: 64 lowercase hex digits (a SHA-256). */
+  public static boolean isCircuitId(String s) {
+    return s != null && CIRCUIT_ID.matcher(s).matches();
+  }
+
   /**
    * Reads and verifies one verification key, {@code keys/<circuitId>.vk}: as a module, and its
    * manifest must be of kind {@code VERIFICATION_KEY} with name and {@code sha256} both the
@@ -149,7 +154,7 @@ public final class TrustBundle {
    */
   public VerifiedModule verificationKey(String circuitId)
       throws IOException, UntrustedArtifactException {
-    if (circuitId == null || !CIRCUIT_ID.matcher(circuitId).matches()) {
+    if (!isCircuitId(circuitId)) {
       throw new UntrustedArtifactException(Reason.INVALID_NAME,
           keysDir().resolve(String.valueOf(circuitId)) + KEY_SUFFIX,
           "a circuit id is 64 lowercase hex digits");
