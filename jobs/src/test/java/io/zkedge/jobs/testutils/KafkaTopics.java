@@ -102,8 +102,9 @@ public final class KafkaTopics {
      * (its last stable offset equals its high watermark) before reading up to there.
      */
     public List<ConsumerRecord<byte[], byte[]>> readCommitted(String topic) {
-        Map<TopicPartition, Long> stable = awaitStable(topic);
-        try (KafkaConsumer<byte[], byte[]> consumer = consumer("read_committed")) {
+        try (KafkaConsumer<byte[], byte[]> consumer = consumer("read_committed");
+                KafkaConsumer<byte[], byte[]> uncommitted = consumer("read_uncommitted")) {
+            Map<TopicPartition, Long> stable = awaitStable(topic, consumer, uncommitted);
             List<TopicPartition> partitions = new ArrayList<>(stable.keySet());
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
@@ -128,21 +129,26 @@ public final class KafkaTopics {
     public Map<TopicPartition, Long> awaitStable(String topic) {
         try (KafkaConsumer<byte[], byte[]> consumer = consumer("read_committed");
                 KafkaConsumer<byte[], byte[]> uncommitted = consumer("read_uncommitted")) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition()))
-                    .collect(Collectors.toList());
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            long settle = System.currentTimeMillis() + 30_000;
-            while (!end.equals(uncommitted.endOffsets(partitions))) {
-                if (System.currentTimeMillis() > settle) {
-                    throw new AssertionError("transactions on " + topic + " still open after 30 s: last stable offsets "
-                            + end + ", high watermarks " + uncommitted.endOffsets(partitions));
-                }
-                sleep(100);
-                end = consumer.endOffsets(partitions);
-            }
-            return end;
+            return awaitStable(topic, consumer, uncommitted);
         }
+    }
+
+    private static Map<TopicPartition, Long> awaitStable(String topic, KafkaConsumer<byte[], byte[]> consumer,
+            KafkaConsumer<byte[], byte[]> uncommitted) {
+        List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                .map(p -> new TopicPartition(topic, p.partition()))
+                .collect(Collectors.toList());
+        Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+        long settle = System.currentTimeMillis() + 30_000;
+        while (!end.equals(uncommitted.endOffsets(partitions))) {
+            if (System.currentTimeMillis() > settle) {
+                throw new AssertionError("transactions on " + topic + " still open after 30 s: last stable offsets "
+                        + end + ", high watermarks " + uncommitted.endOffsets(partitions));
+            }
+            sleep(100);
+            end = consumer.endOffsets(partitions);
+        }
+        return end;
     }
 
     private KafkaConsumer<byte[], byte[]> consumer(String isolation) {
