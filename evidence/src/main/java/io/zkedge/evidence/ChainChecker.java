@@ -9,9 +9,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.TreeMap;
-import java.util.function.BiFunction;
-import java.util.function.Function;
-import java.util.function.ToLongFunction;
 
 /**
  * Checks one sensor's chain of signed verdicts (or compliance records), fed in stream order:
@@ -56,27 +53,6 @@ public final class ChainChecker<T> {
   /** Default number of recent chain indexes whose hashes are remembered. */
   public static final int DEFAULT_LOOK_BACK = 4096;
 
-  /** What the checker needs to read from a record type. */
-  private interface Access<T> {
-    String sensorId(T r);
-
-    long chainIndex(T r);
-
-    ByteBuffer prevHash(T r);
-
-    byte[] hash(T r);
-
-    SignatureStatus verify(EvidenceVerifier v, T r);
-  }
-
-  private static final Access<Verdict> VERDICTS = access(Verdict::getSensorId,
-      Verdict::getChainIndex, Verdict::getPrevHash, ChainHasher::hash,
-      (v, r) -> v.verify(r));
-
-  private static final Access<ComplianceRecord> COMPLIANCE = access(
-      ComplianceRecord::getSensorId, ComplianceRecord::getChainIndex,
-      ComplianceRecord::getPrevHash, ChainHasher::hash, (v, r) -> v.verify(r));
-
   /** A remembered record: its chain hash and prevHash. */
   private static final class Link {
     final byte[] hash;
@@ -88,7 +64,7 @@ public final class ChainChecker<T> {
     }
   }
 
-  private final Access<T> access;
+  private final EvidenceKind<T> kind;
   private final EvidenceVerifier verifier;
   private final boolean requireGenesis;
   private final int lookBack;
@@ -99,7 +75,7 @@ public final class ChainChecker<T> {
   private long checked;
 
   private ChainChecker(Builder<T> b) {
-    this.access = b.access;
+    this.kind = b.kind;
     this.verifier = b.verifier;
     this.requireGenesis = b.requireGenesis;
     this.lookBack = b.lookBack;
@@ -108,12 +84,12 @@ public final class ChainChecker<T> {
 
   /** A builder for a checker of one sensor's verdict chain. */
   public static Builder<Verdict> verdicts() {
-    return new Builder<>(VERDICTS);
+    return new Builder<>(EvidenceKind.VERDICTS);
   }
 
   /** A builder for a checker of one sensor's compliance chain. */
   public static Builder<ComplianceRecord> complianceRecords() {
-    return new Builder<>(COMPLIANCE);
+    return new Builder<>(EvidenceKind.COMPLIANCE_RECORDS);
   }
 
   /**
@@ -131,15 +107,15 @@ public final class ChainChecker<T> {
   }
 
   private void examine(T record, List<ChainFinding<T>> out) {
-    long i = access.chainIndex(record);
-    String recordSensor = access.sensorId(record);
+    long i = kind.chainIndex(record);
+    String recordSensor = kind.sensorId(record);
     if (sensorId != null && !sensorId.equals(recordSensor)) {
       out.add(finding(ChainFinding.Kind.SENSOR_MISMATCH, i, record,
           "record of sensor '" + recordSensor + "' in the chain of sensor '" + sensorId + "'"));
       return;
     }
     if (verifier != null) {
-      SignatureStatus status = access.verify(verifier, record);
+      SignatureStatus status = verifier.verify(kind, record);
       if (status != SignatureStatus.OK) {
         out.add(finding(status == SignatureStatus.UNKNOWN_KEY ? ChainFinding.Kind.UNKNOWN_KEY
                 : ChainFinding.Kind.BAD_SIGNATURE, i, record,
@@ -152,8 +128,8 @@ public final class ChainChecker<T> {
     byte[] hash;
     byte[] prevHash;
     try {
-      hash = access.hash(record);
-      prevHash = bytes(access.prevHash(record));
+      hash = ChainHasher.hash(kind, record);
+      prevHash = bytes(kind.prevHash(record));
     } catch (IllegalArgumentException e) {
       out.add(finding(ChainFinding.Kind.MALFORMED, i, record, e.getMessage()));
       return;
@@ -285,37 +261,6 @@ public final class ChainChecker<T> {
     return out;
   }
 
-  private static <T> Access<T> access(Function<T, String> sensor,
-      ToLongFunction<T> index, Function<T, ByteBuffer> prev,
-      Function<T, byte[]> hash, BiFunction<EvidenceVerifier, T, SignatureStatus> verify) {
-    return new Access<>() {
-      @Override
-      public String sensorId(T r) {
-        return sensor.apply(r);
-      }
-
-      @Override
-      public long chainIndex(T r) {
-        return index.applyAsLong(r);
-      }
-
-      @Override
-      public ByteBuffer prevHash(T r) {
-        return prev.apply(r);
-      }
-
-      @Override
-      public byte[] hash(T r) {
-        return hash.apply(r);
-      }
-
-      @Override
-      public SignatureStatus verify(EvidenceVerifier v, T r) {
-        return verify.apply(v, r);
-      }
-    };
-  }
-
   /**
    * Configures a {@link ChainChecker}. Defaults: no signature checks, the chain must start at
    * index 0, look-back {@value #DEFAULT_LOOK_BACK}, sensor taken from the first record.
@@ -323,14 +268,14 @@ public final class ChainChecker<T> {
    * @param <T> the record type
    */
   public static final class Builder<T> {
-    private final Access<T> access;
+    private final EvidenceKind<T> kind;
     private EvidenceVerifier verifier;
     private boolean requireGenesis = true;
     private int lookBack = DEFAULT_LOOK_BACK;
     private String sensorId;
 
-    private Builder(Access<T> access) {
-      this.access = access;
+    private Builder(EvidenceKind<T> kind) {
+      this.kind = kind;
     }
 
     /** Also check every record's signature; records that fail are reported and skipped. */

@@ -5,13 +5,15 @@ import io.zkedge.schemas.Verdict;
 import java.nio.ByteBuffer;
 
 /**
- * The per-sensor hash chain: the hash of a signed record is
- * {@code SHA-256(canonical bytes || signature)} ({@link VerdictCanonicalForm}), and it is the next
- * record's {@code prevHash}. The first record of a chain has {@code chainIndex} 0 and a
- * {@code prevHash} of 32 zero bytes. Verdicts and compliance records form separate chains.
+ * The per-sensor hash chain: the hash of a record is {@code SHA-256(0x00 || canonical bytes)}
+ * ({@link VerdictCanonicalForm}; the RFC 6962 leaf hash, so the same value is the record's leaf
+ * in the Merkle tree its signature covers), and it is the next record's {@code prevHash}. The
+ * first record of a chain has {@code chainIndex} 0 and a {@code prevHash} of 32 zero bytes.
+ * Verdicts and compliance records form separate chains.
  *
- * <p>Because the signature is hashed too, a record re-signed by another key changes the link to
- * its successor even when its fields do not change. Pure and thread-safe.
+ * <p>The signature is not hashed: a record is chained before the batch it is signed in exists.
+ * The signer's key id is in the canonical bytes, so a record re-signed by another key still
+ * breaks the link to its successor. Pure and thread-safe.
  */
 public final class ChainHasher {
   private static final byte[] GENESIS = new byte[Sha256.LENGTH];
@@ -30,34 +32,25 @@ public final class ChainHasher {
   }
 
   /**
-   * The chain hash of a signed verdict.
+   * The chain hash of a verdict.
    *
-   * @throws IllegalArgumentException if the verdict has no signature or a field is missing
+   * @throws IllegalArgumentException if a field of the canonical form is missing
    */
-  public static byte[] hash(Verdict signed) {
-    return Sha256.of(VerdictCanonicalForm.of(signed), signatureOf(signed.getSignature()));
+  public static byte[] hash(Verdict verdict) {
+    return hash(EvidenceKind.VERDICTS, verdict);
   }
 
   /**
-   * The chain hash of a signed compliance record.
+   * The chain hash of a compliance record.
    *
-   * @throws IllegalArgumentException if the record has no signature or a field is missing
+   * @throws IllegalArgumentException if a field of the canonical form is missing
    */
-  public static byte[] hash(ComplianceRecord signed) {
-    return Sha256.of(VerdictCanonicalForm.of(signed), signatureOf(signed.getSignature()));
+  public static byte[] hash(ComplianceRecord record) {
+    return hash(EvidenceKind.COMPLIANCE_RECORDS, record);
   }
 
-  static byte[] hash(byte[] canonical, byte[] signature) {
-    return Sha256.of(canonical, signature);
-  }
-
-  static byte[] signatureOf(ByteBuffer signature) {
-    if (signature == null) {
-      throw new IllegalArgumentException("the record is not signed (signature is null)");
-    }
-    ByteBuffer d = signature.duplicate();
-    byte[] out = new byte[d.remaining()];
-    d.get(out);
-    return out;
+  /** The chain hash of a record of this kind. */
+  public static <T> byte[] hash(EvidenceKind<T> kind, T record) {
+    return MerkleTree.leafHash(kind.canonical(record));
   }
 }

@@ -3,11 +3,12 @@ package io.zkedge.evidence;
 import io.zkedge.schemas.ComplianceRecord;
 import io.zkedge.schemas.Verdict;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -19,10 +20,17 @@ import java.util.stream.Collectors;
  * if (verifier.verify(verdict) != SignatureStatus.OK) { ... }
  * }</pre>
  *
- * <p>Immutable and thread-safe.
+ * <p>A record's signature covers the seal of its batch ({@link EvidenceSigner}): the verifier
+ * recomputes the Merkle root from the record's hash and inclusion path, then checks the signature
+ * over the seal. Records of one batch share that check: the verifier remembers the last
+ * {@value #REMEMBERED_SEALS} good seals, so an audit costs one Ed25519 verification per batch
+ * rather than per record. Thread-safe.
  */
 public final class EvidenceVerifier {
+  static final int REMEMBERED_SEALS = 4096;
+
   private final Map<String, Ed25519PublicKey> keys;
+  private final Set<ByteBuffer> goodSeals = ConcurrentHashMap.newKeySet();
 
   /** A verifier that trusts exactly these keys. */
   public EvidenceVerifier(Collection<Ed25519PublicKey> trustedKeys) {
@@ -36,42 +44,61 @@ public final class EvidenceVerifier {
     return keys.keySet();
   }
 
-  /** Whether the verdict is signed by a trusted key over its canonical bytes. */
+  /** Whether the verdict is signed by a trusted key. */
   public SignatureStatus verify(Verdict verdict) {
-    Ed25519PublicKey key = keyFor(verdict.getSignerKeyId());
-    if (key == null) {
-      return SignatureStatus.UNKNOWN_KEY;
-    }
-    return check(key, () -> VerdictCanonicalForm.of(verdict), verdict.getSignature());
+    return verify(EvidenceKind.VERDICTS, verdict);
   }
 
-  /** Whether the compliance record is signed by a trusted key over its canonical bytes. */
+  /** Whether the compliance record is signed by a trusted key. */
   public SignatureStatus verify(ComplianceRecord record) {
-    Ed25519PublicKey key = keyFor(record.getSignerKeyId());
+    return verify(EvidenceKind.COMPLIANCE_RECORDS, record);
+  }
+
+  /** Whether a record of this kind is signed by a trusted key. */
+  public <T> SignatureStatus verify(EvidenceKind<T> kind, T record) {
+    String keyId = kind.signerKeyId(record);
+    Ed25519PublicKey key = keyId == null ? null : keys.get(keyId);
     if (key == null) {
       return SignatureStatus.UNKNOWN_KEY;
     }
-    return check(key, () -> VerdictCanonicalForm.of(record), record.getSignature());
-  }
-
-  private Ed25519PublicKey keyFor(String keyId) {
-    return keyId == null ? null : keys.get(keyId);
-  }
-
-  private static SignatureStatus check(Ed25519PublicKey key,
-      Supplier<byte[]> canonical, ByteBuffer signature) {
-    if (signature == null) {
+    ByteBuffer signature = kind.signature(record);
+    if (signature == null || signature.remaining() != Ed25519PublicKey.SIGNATURE_LENGTH) {
       return SignatureStatus.BAD_SIGNATURE;
     }
-    byte[] message;
+    byte[] leaf;
     try {
-      message = canonical.get();
+      leaf = ChainHasher.hash(kind, record);
     } catch (IllegalArgumentException e) {
       return SignatureStatus.BAD_SIGNATURE; // a record with missing fields was never signed as is
     }
-    return key.verify(message, ChainHasher.signatureOf(signature))
-        ? SignatureStatus.OK
-        : SignatureStatus.BAD_SIGNATURE;
+    int treeSize = kind.merkleTreeSize(record);
+    byte[] root = MerkleTree.rootFromPath(leaf, kind.merkleLeafIndex(record), treeSize,
+        kind.merklePath(record));
+    if (root == null) {
+      return SignatureStatus.BAD_SIGNATURE;
+    }
+    byte[] message = EvidenceSigner.sealMessage(treeSize, root);
+    byte[] sig = new byte[Ed25519PublicKey.SIGNATURE_LENGTH];
+    signature.duplicate().get(sig);
+    ByteBuffer seal = sealId(keyId, message, sig);
+    if (goodSeals.contains(seal)) {
+      return SignatureStatus.OK;
+    }
+    if (!key.verify(message, sig)) {
+      return SignatureStatus.BAD_SIGNATURE;
+    }
+    if (goodSeals.size() >= REMEMBERED_SEALS) {
+      goodSeals.clear();
+    }
+    goodSeals.add(seal);
+    return SignatureStatus.OK;
+  }
+
+  /** What a checked seal is remembered by: the key, the signed bytes and the signature. */
+  private static ByteBuffer sealId(String keyId, byte[] message, byte[] signature) {
+    byte[] id = keyId.getBytes(StandardCharsets.UTF_8);
+    return ByteBuffer.allocate(4 + id.length + message.length + signature.length)
+        .putInt(id.length).put(id).put(message).put(signature).flip();
   }
 
   @Override

@@ -8,9 +8,11 @@ import java.time.Instant;
 import java.util.Arrays;
 
 /**
- * The bytes that an edge node signs for a {@link Verdict} or a {@link ComplianceRecord}: every
- * field except {@code signature}, in schema order, each self-delimiting, after a versioned domain
- * label. It does not depend on Avro's encoding, so a signature survives any re-encoding of the
+ * The bytes that identify a {@link Verdict} or a {@link ComplianceRecord} (their hash is the
+ * chain link and the leaf that the signature covers, see {@link ChainHasher}): every field except
+ * the seal ({@code signature}, {@code merkleTreeSize}, {@code merkleLeafIndex},
+ * {@code merklePath}), in schema order, each self-delimiting, after a versioned domain label. It
+ * does not depend on Avro's encoding, so a signature survives any re-encoding of the
  * record. The layout (docs/evidence.md is the normative copy):
  *
  * <pre>
@@ -51,8 +53,8 @@ public final class VerdictCanonicalForm {
   /**
    * The canonical bytes of a verdict.
    *
-   * @throws IllegalArgumentException if a field other than {@code reason} and {@code signature}
-   *     is null, or a string holds an unpaired surrogate
+   * @throws IllegalArgumentException if a field other than {@code reason} and the seal's is
+   *     null, or a string holds an unpaired surrogate
    */
   public static byte[] of(Verdict v) {
     Writer w = new Writer(320);
@@ -80,7 +82,7 @@ public final class VerdictCanonicalForm {
   /**
    * The canonical bytes of a compliance record.
    *
-   * @throws IllegalArgumentException if a field other than {@code signature} is null, or a
+   * @throws IllegalArgumentException if a field other than the seal's is null, or a
    *     string holds an unpaired surrogate
    */
   public static byte[] of(ComplianceRecord c) {

@@ -94,17 +94,17 @@ class EvidenceSignerTest {
   }
 
   @Test
-  void shouldFailOnEveryFlippedByteOfTheSignedBytesAndTheSignature() {
+  void shouldFailOnEveryFlippedByteOfTheSealAndTheSignature() {
     Verdict signed = signer.sign(Fixtures.verdict("sensor-1", 3));
-    byte[] canonical = VerdictCanonicalForm.of(signed);
-    byte[] signature = ChainHasher.signatureOf(signed.getSignature());
+    byte[] seal = EvidenceSigner.sealMessage(1, ChainHasher.hash(signed));
+    byte[] signature = bytes(signed.getSignature());
     Ed25519PublicKey key = EDGE_KEY.publicKey();
-    assertThat(key.verify(canonical, signature)).isTrue();
+    assertThat(key.verify(seal, signature)).isTrue();
 
-    for (int i = 0; i < canonical.length; i++) {
-      byte[] flipped = canonical.clone();
+    for (int i = 0; i < seal.length; i++) {
+      byte[] flipped = seal.clone();
       flipped[i] ^= (byte) 0xff;
-      assertThat(key.verify(flipped, signature)).as("canonical byte %d", i).isFalse();
+      assertThat(key.verify(flipped, signature)).as("seal byte %d", i).isFalse();
     }
     for (int i = 0; i < signature.length; i++) {
       Verdict v = Fixtures.copy(signed);
@@ -117,6 +117,94 @@ class EvidenceSignerTest {
     Verdict shortSignature = Fixtures.copy(signed);
     shortSignature.setSignature(ByteBuffer.wrap(new byte[63]));
     assertThat(verifier.verify(shortSignature)).isEqualTo(SignatureStatus.BAD_SIGNATURE);
+  }
+
+  @Test
+  void shouldVerifyEveryRecordOfASealedBatchOfAnySize() {
+    for (int size : new int[] {1, 2, 3, 5, 8, 13, 64, 100}) {
+      List<Verdict> batch = chainedBatch(size);
+      signer.seal(EvidenceKind.VERDICTS, batch);
+      EvidenceVerifier fresh = new EvidenceVerifier(List.of(EDGE_KEY.publicKey()));
+      for (int i = 0; i < size; i++) {
+        Verdict v = batch.get(i);
+        assertThat(v.getMerkleTreeSize()).isEqualTo(size);
+        assertThat(v.getMerkleLeafIndex()).isEqualTo(i);
+        assertThat(v.getSignature()).isEqualTo(batch.get(0).getSignature());
+        assertThat(fresh.verify(v)).as("record %d of %d", i, size).isEqualTo(SignatureStatus.OK);
+      }
+    }
+  }
+
+  @Test
+  void shouldRefuseARecordWhoseSealFieldsWereAltered() {
+    List<Verdict> batch = chainedBatch(6);
+    signer.seal(EvidenceKind.VERDICTS, batch);
+    List<Verdict> other = chainedBatch(6);
+    other.forEach(v -> v.setSeq(v.getSeq() + 100));
+    signer.seal(EvidenceKind.VERDICTS, other);
+    Verdict v = batch.get(2);
+
+    List<Verdict> mutants = new ArrayList<>();
+    mutants.add(Fixtures.copy(v));
+    mutants.get(0).setMerkleLeafIndex(3); // claims another leaf
+    mutants.add(Fixtures.copy(v));
+    mutants.get(1).setMerkleTreeSize(7); // another tree size
+    mutants.add(Fixtures.copy(v));
+    mutants.get(2).setMerklePath(batch.get(3).getMerklePath()); // a neighbour's path
+    mutants.add(Fixtures.copy(v));
+    mutants.get(3).setSignature(other.get(2).getSignature()); // the other batch's signature
+    mutants.add(Fixtures.copy(v));
+    mutants.get(4).setMerklePath(v.getMerklePath().subList(0, 2)); // too short
+    mutants.add(Fixtures.copy(v));
+    List<ByteBuffer> longer = new ArrayList<>(v.getMerklePath());
+    longer.add(ByteBuffer.wrap(new byte[32]));
+    mutants.get(5).setMerklePath(longer); // too long
+    mutants.add(Fixtures.copy(v));
+    List<ByteBuffer> shortEntry = new ArrayList<>(v.getMerklePath());
+    shortEntry.set(0, ByteBuffer.wrap(new byte[31]));
+    mutants.get(6).setMerklePath(shortEntry);
+    mutants.add(Fixtures.copy(v));
+    mutants.get(7).setMerkleLeafIndex(-1);
+    mutants.add(Fixtures.copy(v));
+    mutants.get(8).setMerkleTreeSize(0);
+    mutants.add(Fixtures.copy(v));
+    mutants.get(9).setMerkleTreeSize(MerkleTree.MAX_LEAVES + 1);
+    mutants.add(Fixtures.copy(v));
+    mutants.get(10).setMerklePath(null);
+
+    assertThat(verifier.verify(v)).isEqualTo(SignatureStatus.OK);
+    for (int i = 0; i < mutants.size(); i++) {
+      assertThat(verifier.verify(mutants.get(i))).as("mutant %d", i)
+          .isEqualTo(SignatureStatus.BAD_SIGNATURE);
+    }
+  }
+
+  @Test
+  void shouldRefuseToSealARecordChainedForAnotherSignerOrAnEmptyBatch() {
+    Verdict theirs = Fixtures.verdict("s", 1);
+    new EvidenceSigner(OTHER_KEY).chain(theirs, ChainPosition.genesis());
+
+    assertThatThrownBy(() -> signer.seal(EvidenceKind.VERDICTS, List.of(theirs)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("names signer");
+    assertThatThrownBy(() -> signer.seal(EvidenceKind.VERDICTS, List.of()))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1 to 65536");
+  }
+
+  private List<Verdict> chainedBatch(int size) {
+    List<Verdict> batch = new ArrayList<>();
+    ChainPosition position = ChainPosition.genesis();
+    for (int i = 0; i < size; i++) {
+      Verdict v = Fixtures.verdict("sensor-" + (i % 3), i);
+      position = signer.chain(v, position);
+      batch.add(v);
+    }
+    return batch;
+  }
+
+  private static byte[] bytes(ByteBuffer b) {
+    byte[] out = new byte[b.remaining()];
+    b.duplicate().get(out);
+    return out;
   }
 
   @Test
@@ -140,15 +228,14 @@ class EvidenceSignerTest {
   }
 
   @Test
-  void shouldHashTheSignatureIntoTheChainLink() {
+  void shouldLinkByTheRecordHashWhichNamesTheSigner() {
     Verdict v = signer.sign(Fixtures.verdict("sensor-1", 1));
     Verdict resigned = new EvidenceSigner(OTHER_KEY).sign(Fixtures.copy(v));
-    resigned.setSignerKeyId(v.getSignerKeyId());
 
-    assertThat(VerdictCanonicalForm.of(resigned)).isEqualTo(VerdictCanonicalForm.of(v));
+    byte[] leafPrefixed = ByteBuffer.allocate(1 + VerdictCanonicalForm.of(v).length)
+        .put((byte) 0).put(VerdictCanonicalForm.of(v)).array();
+    assertThat(ChainHasher.hash(v)).isEqualTo(Sha256.of(leafPrefixed));
     assertThat(ChainHasher.hash(resigned)).isNotEqualTo(ChainHasher.hash(v));
-    assertThat(ChainHasher.hash(v)).isEqualTo(Sha256.of(VerdictCanonicalForm.of(v),
-        ChainHasher.signatureOf(v.getSignature())));
   }
 
   @Test
@@ -191,7 +278,7 @@ class EvidenceSignerTest {
   // ---------------------------------------------------------------------------------------------
 
   /**
-   * Alters every field except the signature, one byte (or symbol, or character) at a time, and
+   * Alters every field except the seal's, one byte (or symbol, or character) at a time, and
    * checks that the canonical bytes change and the signature no longer verifies. Returns how
    * many alterations were checked.
    */
@@ -200,8 +287,8 @@ class EvidenceSignerTest {
     byte[] original = canonical.apply(signed);
     int count = 0;
     for (Schema.Field field : signed.getSchema().getFields()) {
-      if (field.name().equals("signature")) {
-        continue;
+      if (field.name().equals("signature") || field.name().startsWith("merkle")) {
+        continue; // the seal: shouldRefuseARecordWhoseSealFieldsWereAltered
       }
       for (Object altered : alterations(field.schema(), signed.get(field.pos()))) {
         T mutant = copy.apply(signed);
