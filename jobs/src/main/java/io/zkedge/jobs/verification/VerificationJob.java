@@ -1,5 +1,7 @@
 package io.zkedge.jobs.verification;
 
+import io.zkedge.evidence.EvidenceKind;
+import io.zkedge.operators.chain.EvidenceSealOperator;
 import io.zkedge.operators.chain.SignerProvider;
 import io.zkedge.operators.compliance.ComplianceAggregator;
 import io.zkedge.operators.compliance.ComplianceWindowFunction;
@@ -50,9 +52,13 @@ import org.apache.flink.util.OutputTag;
  *           verify (batches of N or T ms, flushed before each barrier)           │
  *              │   ◀── module announcements (zkedge.modules, broadcast)          │
  *              │ keyBy(sensorId)                                                 │
- *           guard (replay window, freshness, chain, signature) ─▶ verdicts sink  │
+ *           guard (replay window, freshness, chain)                              │
+ *              │                                                                 │
+ *           verdict seal (one signature per few ms of verdicts) ─▶ verdicts sink │
  *              │ (same partitioning, no shuffle)                                 │
- *           compliance (tumbling event-time windows) ─▶ compliance sink          │
+ *           compliance (tumbling event-time windows, chain)                      │
+ *              │                                                                 │
+ *           compliance seal ─▶ compliance sink                                   │
  *              └─late verdicts─▶ late-verdicts ─────────────────────────────────┴─▶ dead-letter sink
  * </pre>
  *
@@ -67,6 +73,8 @@ public final class VerificationJob {
     public static final String DECODE_UID = "decode";
     public static final String VERIFY_UID = "verify";
     public static final String GUARD_UID = "guard";
+    public static final String VERDICT_SEAL_UID = "verdict-seal";
+    public static final String COMPLIANCE_SEAL_UID = "compliance-seal";
     public static final String COMPLIANCE_UID = "compliance";
     public static final String LATE_UID = "late-verdicts";
     public static final String VERDICT_SINK_UID = "verdicts-sink";
@@ -158,12 +166,14 @@ public final class VerificationJob {
                         config.get(VerificationJobConfig.BATCH_SIZE), config.get(VerificationJobConfig.BATCH_DELAY).toMillis()))
                 .uid(VERIFY_UID);
 
-        SingleOutputStreamOperator<Verdict> verdicts = verified
+        DataStream<Verdict> verdicts = verified
                 .keyBy(new ProofSensorId(), Types.STRING)
                 .process(new GuardFunction(config.guardSettings(), signer))
                 .returns(TypeInformation.of(Verdict.class))
                 .name("guard")
-                .uid(GUARD_UID);
+                .uid(GUARD_UID)
+                .transform("verdict seal", TypeInformation.of(Verdict.class), seal(EvidenceKind.VERDICTS))
+                .uid(VERDICT_SEAL_UID);
         verdicts.sinkTo(verdictSink).name("verdicts sink").uid(VERDICT_SINK_UID);
 
         long lateness = config.get(VerificationJobConfig.ALLOWED_LATENESS).toMillis();
@@ -177,7 +187,10 @@ public final class VerificationJob {
                         config.get(VerificationJobConfig.MAX_SILENT_RECORDS)))
                 .name("compliance")
                 .uid(COMPLIANCE_UID);
-        compliance.sinkTo(complianceSink).name("compliance sink").uid(COMPLIANCE_SINK_UID);
+        compliance
+                .transform("compliance seal", TypeInformation.of(ComplianceRecord.class), seal(EvidenceKind.COMPLIANCE_RECORDS))
+                .uid(COMPLIANCE_SEAL_UID)
+                .sinkTo(complianceSink).name("compliance sink").uid(COMPLIANCE_SINK_UID);
 
         DataStream<DeadLetter> late = compliance.getSideOutput(LATE_VERDICTS)
                 .map(new LateVerdictFunction(config.get(VerificationJobConfig.PROOFS_TOPIC), lateness))
@@ -185,6 +198,11 @@ public final class VerificationJob {
                 .name("late verdicts")
                 .uid(LATE_UID);
         undecodable.union(late).sinkTo(deadLetterSink).name("dead-letter sink").uid(DEAD_LETTER_SINK_UID);
+    }
+
+    private <T> EvidenceSealOperator<T> seal(EvidenceKind<T> kind) {
+        return new EvidenceSealOperator<>(kind, signer, config.get(VerificationJobConfig.SEAL_MAX_RECORDS),
+                config.get(VerificationJobConfig.SEAL_MAX_DELAY).toMillis());
     }
 
     /**

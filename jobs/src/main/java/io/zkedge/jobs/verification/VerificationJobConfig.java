@@ -192,6 +192,14 @@ public final class VerificationJobConfig implements Serializable {
             .stringType().noDefaultValue()
             .withDescription("The edge node's Ed25519 private key (PKCS#8 PEM) that signs verdicts and compliance records. Must exist on every TaskManager. Required.");
 
+    public static final ConfigOption<Integer> SEAL_MAX_RECORDS = key("signing.seal-max-records")
+            .intType().defaultValue(1024)
+            .withDescription("Most verdicts (or compliance records) signed with one Ed25519 signature over their Merkle root (1 to 65536). 1 signs each record alone.");
+
+    public static final ConfigOption<Duration> SEAL_MAX_DELAY = key("signing.seal-max-delay")
+            .durationType().defaultValue(Duration.ofMillis(2))
+            .withDescription("Longest a chained record waits for its signature (processing time). Under load, one signature then covers every record of a few milliseconds; at low rates records are signed one by one.");
+
     // ---- Checkpointing ---------------------------------------------------------------------------
 
     public static final ConfigOption<Duration> CHECKPOINT_INTERVAL = key("checkpoint.interval")
@@ -288,6 +296,11 @@ public final class VerificationJobConfig implements Serializable {
             throw new IllegalArgumentException(BATCH_SIZE.key() + " must be in [1, 256], was " + batchSize);
         }
         requirePositive(BATCH_DELAY);
+        requirePositive(SEAL_MAX_DELAY);
+        int sealMaxRecords = get(SEAL_MAX_RECORDS);
+        if (sealMaxRecords < 1 || sealMaxRecords > 65536) {
+            throw new IllegalArgumentException(SEAL_MAX_RECORDS.key() + " must be in [1, 65536], was " + sealMaxRecords);
+        }
         requirePositive(CHECKPOINT_INTERVAL);
         requirePositive(WINDOW_SIZE);
         requirePositive(REPORTING_INTERVAL);

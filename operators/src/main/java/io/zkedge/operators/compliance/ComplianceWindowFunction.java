@@ -1,6 +1,5 @@
 package io.zkedge.operators.compliance;
 
-import io.zkedge.evidence.ChainPosition;
 import io.zkedge.evidence.EvidenceSigner;
 import io.zkedge.operators.chain.ChainState;
 import io.zkedge.operators.chain.SignerProvider;
@@ -21,15 +20,16 @@ import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
 import org.apache.flink.util.Collector;
 
 /**
- * Turns a sensor's window counts into a signed {@link ComplianceRecord}, chained per sensor: the
- * chain position lives in the window operator's per-key global state, and a sensor's windows fire
- * in event-time order, so the chain follows the windows.
+ * Turns a sensor's window counts into a {@link ComplianceRecord}, chained per sensor (the next
+ * operator, {@code EvidenceSealOperator}, signs it): the chain position lives in the window
+ * operator's per-key global state, and a sensor's windows fire in event-time order, so the chain
+ * follows the windows.
  *
  * <p><b>Silent windows.</b> A window in which a sensor sent nothing never fires. So that a
  * sensor's compliance records still cover every window from its first one on, the next window
  * that fires first emits the gap since the previous one: one record per silent window, or, beyond
  * {@code maxSilentRecords} windows, one record for the older part of the gap and one per window
- * for the rest. They are signed and chained like any other. (A sensor that never reports again
+ * for the rest. They are chained and signed like any other. (A sensor that never reports again
  * gets no record for its silence; operators see that in the sensors' last verdict times.)
  */
 public class ComplianceWindowFunction extends ProcessWindowFunction<ComplianceCounts, ComplianceRecord, String, TimeWindow> {
@@ -100,8 +100,7 @@ public class ComplianceWindowFunction extends ProcessWindowFunction<ComplianceCo
     }
 
     private void emit(ComplianceRecord record, ValueState<ChainState> chain, Collector<ComplianceRecord> out) throws Exception {
-        ChainPosition next = signer.signChained(record, ChainState.positionOf(chain.value()));
-        chain.update(ChainState.of(next));
+        chain.update(ChainState.of(signer.chain(record, ChainState.positionOf(chain.value()))));
         windows.get(record.getOutcome()).inc();
         out.collect(record);
     }

@@ -1,6 +1,5 @@
 package io.zkedge.operators.guard;
 
-import io.zkedge.evidence.ChainPosition;
 import io.zkedge.evidence.EvidenceSigner;
 import io.zkedge.operators.chain.ChainState;
 import io.zkedge.operators.chain.SignerProvider;
@@ -18,7 +17,6 @@ import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
-import org.apache.flink.metrics.Histogram;
 import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.runtime.state.FunctionInitializationContext;
 import org.apache.flink.runtime.state.FunctionSnapshotContext;
@@ -28,8 +26,8 @@ import org.apache.flink.util.Collector;
 
 /**
  * Keyed by sensor id: the replay and freshness guard ({@link ReplayGuard}), then the sensor's
- * verdict chain and the edge node's signature. Emits one signed {@link Verdict} per verified
- * proof, with the proof's event time as its timestamp.
+ * verdict chain. Emits one chained {@link Verdict} per verified proof, with the proof's event
+ * time as its timestamp; the next operator ({@code EvidenceSealOperator}) signs it.
  *
  * <p><b>State per sensor.</b>
  * <ul>
@@ -65,7 +63,6 @@ public class GuardFunction extends KeyedProcessFunction<String, VerifiedProof, V
     private transient Map<VerdictStatus, Counter> verdicts;
     private transient Counter replays;
     private transient Counter stale;
-    private transient Histogram signingMicros;
 
     public GuardFunction(GuardSettings settings, SignerProvider signerProvider) {
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -102,7 +99,6 @@ public class GuardFunction extends KeyedProcessFunction<String, VerifiedProof, V
         }
         replays = group.counter(ZkedgeMetrics.REPLAYS);
         stale = group.counter(ZkedgeMetrics.STALE);
-        signingMicros = ZkedgeMetrics.histogram(group, ZkedgeMetrics.SIGNING_LATENCY_US);
         group.gauge(ZkedgeMetrics.SENSORS, () -> sensors);
     }
 
@@ -136,10 +132,7 @@ public class GuardFunction extends KeyedProcessFunction<String, VerifiedProof, V
         if (chain == null) {
             sensors++;
         }
-        long start = System.nanoTime();
-        ChainPosition next = signer.signChained(verdict, ChainState.positionOf(chain));
-        signingMicros.update((System.nanoTime() - start) / 1_000);
-        chainState.update(ChainState.of(next));
+        chainState.update(ChainState.of(signer.chain(verdict, ChainState.positionOf(chain))));
 
         verdicts.get(decision.status()).inc();
         if (decision.status() == VerdictStatus.REPLAY) {

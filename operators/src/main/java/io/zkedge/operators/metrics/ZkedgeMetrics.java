@@ -24,7 +24,7 @@ import org.apache.flink.runtime.metrics.DescriptiveStatisticsHistogram;
  *   <tr><td>verify</td><td>{@link #VERIFIER_FAULTS}</td><td>gauge</td></tr>
  *   <tr><td>guard</td><td>{@link #VERDICTS} per {@link #STATUS}, {@link #REPLAYS}, {@link #STALE}</td><td>counter</td></tr>
  *   <tr><td>guard</td><td>{@link #SENSORS}</td><td>gauge</td></tr>
- *   <tr><td>guard</td><td>{@link #SIGNING_LATENCY_US}</td><td>histogram</td></tr>
+ *   <tr><td>verdict seal, compliance seal</td><td>{@link #SIGNING_LATENCY_US}, {@link #SEAL_SIZE}</td><td>histogram</td></tr>
  *   <tr><td>compliance</td><td>{@link #WINDOWS} per {@link #OUTCOME}</td><td>counter</td></tr>
  *   <tr><td>late records</td><td>{@link #LATE_RECORDS}, {@link #DEAD_LETTERS} per {@link #REASON}</td><td>counter</td></tr>
  * </table>
@@ -82,8 +82,11 @@ public final class ZkedgeMetrics {
     /** Gauge: sensors this subtask holds a verdict chain for. */
     public static final String SENSORS = "sensors";
 
-    /** Histogram: time to hash and sign one verdict or compliance record, in microseconds. */
+    /** Histogram: time to hash and sign one batch of verdicts or compliance records, in microseconds. */
     public static final String SIGNING_LATENCY_US = "signingLatencyUs";
+
+    /** Histogram: records per signature (the size of a seal's Merkle tree). */
+    public static final String SEAL_SIZE = "sealSize";
 
     /** Counter: dead letters emitted, per {@link #REASON}. */
     public static final String DEAD_LETTERS = "deadLetters";

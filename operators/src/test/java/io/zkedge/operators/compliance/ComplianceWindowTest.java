@@ -134,7 +134,7 @@ class ComplianceWindowTest {
     }
 
     @Test
-    void shouldSignAndChainTheWindowsOfASensor() throws Exception {
+    void shouldChainTheWindowsOfASensor() throws Exception {
         process(0, VerdictStatus.VALID);
         process(60, VerdictStatus.VALID);
         process(125, VerdictStatus.VALID);
@@ -143,8 +143,7 @@ class ComplianceWindowTest {
         List<ComplianceRecord> records = harness.extractOutputValues();
         assertThat(records).extracting(ComplianceRecord::getChainIndex).containsExactly(0L, 1L, 2L);
         assertThat(records).extracting(ComplianceRecord::getOutcome).containsOnly(ComplianceOutcome.INSUFFICIENT_DATA);
-        ChainChecker<ComplianceRecord> checker =
-                ChainChecker.complianceRecords().verifySignaturesWith(TestSigner.verifier()).build();
+        ChainChecker<ComplianceRecord> checker = ChainChecker.complianceRecords().build();
         for (ComplianceRecord r : records) {
             assertThat(checker.check(r)).isEmpty();
         }
@@ -182,18 +181,17 @@ class ComplianceWindowTest {
         assertThat(older.getExpected()).isEqualTo(6 * 60);
         assertThat(records.get(2).getWindowStart().toEpochMilli()).isEqualTo(T0 + 420_000);
         assertThat(records.get(4).getWindowEnd().toEpochMilli()).isEqualTo(T0 + 600_000);
-        ChainChecker<ComplianceRecord> checker =
-                ChainChecker.complianceRecords().verifySignaturesWith(TestSigner.verifier()).build();
+        ChainChecker<ComplianceRecord> checker = ChainChecker.complianceRecords().build();
         for (ComplianceRecord r : records) {
             assertThat(checker.check(r)).isEmpty();
         }
     }
 
-    /** A signed verdict for {@code seq} at {@code T0 + seq s}, processed with that timestamp. */
+    /** A chained verdict for {@code seq} at {@code T0 + seq s}, processed with that timestamp. */
     private void process(long seq, VerdictStatus status) throws Exception {
         VerifiedProof proof = new VerifiedProof(FakeProofs.valid(SENSOR, seq), status, null, new byte[32], "b", 0, 0, seq);
         Verdict v = VerdictFactory.unsigned(proof, new GuardDecision(status, status == VerdictStatus.VALID ? null : "x"));
-        verdictChain = verdictSigner.signChained(v, verdictChain);
+        verdictChain = verdictSigner.chain(v, verdictChain);
         harness.processElement(v, v.getEventTime().toEpochMilli());
     }
 }
