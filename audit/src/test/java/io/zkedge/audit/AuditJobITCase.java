@@ -133,7 +133,7 @@ class AuditJobITCase {
         SourcedRecord deletedWindow = complianceOf(compliance, "s-2", 0);
         SourcedRecord firstWindowLeft = complianceOf(compliance, "s-2", 1);
 
-        List<SourcedRecord> v = Tamper.flipByte(verdicts, forged, -1);
+        List<SourcedRecord> v = Tamper.flipSignatureByte(verdicts, forged);
         v = Tamper.delete(v, deleted);
         v = Tamper.swap(v, swapA, swapB);
         v = Tamper.replay(v, replayed);

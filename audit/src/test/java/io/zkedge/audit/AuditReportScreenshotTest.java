@@ -46,7 +46,7 @@ class AuditReportScreenshotTest {
         EvidenceStreams streams = new EvidenceStreams(key, List.of("pump-station-01", "soil-north-07", "soil-south-12"), 60);
         List<SourcedRecord> verdicts = streams.verdicts();
         verdicts = Tamper.delete(verdicts, AuditorTest.verdictOf(verdicts, "soil-north-07", 31));
-        verdicts = Tamper.flipByte(verdicts, AuditorTest.verdictOf(verdicts, "pump-station-01", 12), -1);
+        verdicts = Tamper.flipSignatureByte(verdicts, AuditorTest.verdictOf(verdicts, "pump-station-01", 12));
         verdicts = Tamper.replay(verdicts, AuditorTest.verdictOf(verdicts, "soil-south-12", 40));
         AuditReport report = Auditor.builder().trustedKeys(List.of(key.publicKey()))
                 .verdictsTopic(EvidenceStreams.VERDICTS).complianceTopic(EvidenceStreams.COMPLIANCE).build()

@@ -61,7 +61,7 @@ class AuditorTest {
     void shouldReportAFlippedSignatureByteAsForgedAtItsOffsetOnly() throws Exception {
         SourcedRecord target = verdictOf(verdicts, "s-b", 12);
 
-        AuditReport report = audit(Tamper.flipByte(verdicts, target, -1), compliance);
+        AuditReport report = audit(Tamper.flipSignatureByte(verdicts, target), compliance);
 
         assertThat(places(report)).containsExactly(place(FindingKind.BAD_SIGNATURE, "s-b", target));
         assertThat(report.findings().get(0).chainIndex()).isEqualTo(12);
@@ -151,7 +151,7 @@ class AuditorTest {
         SourcedRecord deletedWindow = complianceOf(compliance, "s-a", 1);
         SourcedRecord afterDeletedWindow = complianceOf(compliance, "s-a", 2);
 
-        List<SourcedRecord> v = Tamper.flipByte(verdicts, forged, -1);
+        List<SourcedRecord> v = Tamper.flipSignatureByte(verdicts, forged);
         v = Tamper.delete(v, deleted);
         v = Tamper.swap(v, swapA, swapB);
         v = Tamper.replay(v, replayed);

@@ -6,6 +6,7 @@ import io.zkedge.evidence.EvidenceSigner;
 import io.zkedge.schemas.AvroCodec;
 import io.zkedge.schemas.UndecodableRecordException;
 import io.zkedge.schemas.Verdict;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
@@ -33,15 +34,15 @@ public final class Tamper {
         return records.stream().filter(which).findFirst().orElseThrow(() -> new AssertionError("no such record"));
     }
 
-    /** Flips the bits of one byte of a record's value ({@code index} from the end when negative). */
-    public static List<SourcedRecord> flipByte(List<SourcedRecord> records, SourcedRecord target, int index) {
-        List<SourcedRecord> out = new ArrayList<>(records);
-        int i = at(records, target.partition(), target.offset());
-        byte[] value = target.value().clone();
-        int pos = index < 0 ? value.length + index : index;
-        value[pos] ^= (byte) 0xff;
-        out.set(i, new SourcedRecord(target.topic(), target.partition(), target.offset(), target.timestamp(), value));
-        return out;
+    /** Flips the bits of the last byte of a verdict's signature, keeping the rest of the record as it was. */
+    public static List<SourcedRecord> flipSignatureByte(List<SourcedRecord> records, SourcedRecord target) {
+        AvroCodec<Verdict> codec = AvroCodec.forVerdicts();
+        Verdict v = verdict(target);
+        byte[] signature = new byte[v.getSignature().remaining()];
+        v.getSignature().duplicate().get(signature);
+        signature[signature.length - 1] ^= (byte) 0xff;
+        v.setSignature(ByteBuffer.wrap(signature));
+        return overwrite(records, target, codec.encode(v));
     }
 
     /** Removes a record (its offset is then missing, as after compaction or a rewritten log). */
