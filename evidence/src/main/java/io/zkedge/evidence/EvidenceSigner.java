@@ -58,7 +58,7 @@ public final class EvidenceSigner {
   /**
    * Puts {@code verdict} at {@code position} in its sensor's chain: sets {@code chainIndex},
    * {@code prevHash} and {@code signerKeyId}, and returns the position after it. The verdict is
-   * not signed yet ({@link #seal}).
+   * not signed yet ({@link #seal}): its signature is empty.
    *
    * @throws IllegalArgumentException if a field of the canonical form is missing
    */
@@ -73,6 +73,9 @@ public final class EvidenceSigner {
 
   private <T> ChainPosition chain(EvidenceKind<T> kind, T record, ChainPosition position) {
     kind.setChain(record, position.nextIndex(), position.prevHashBuffer(), keyId);
+    // Until sealed: an empty signature, so the record is complete for Avro (and Flink, should it
+    // cross a network edge before its seal) yet never verifies.
+    kind.setSeal(record, ByteBuffer.allocate(0), 1, 0, List.of());
     return position.advance(ChainHasher.hash(kind, record));
   }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.zkedge.evidence.ChainChecker;
 import io.zkedge.evidence.ChainHasher;
 import io.zkedge.evidence.EvidenceSigner;
+import io.zkedge.evidence.SignatureStatus;
 import io.zkedge.operators.testutils.FakeProofs;
 import io.zkedge.operators.testutils.TestSigner;
 import io.zkedge.operators.verify.VerifiedProof;
@@ -58,7 +59,8 @@ class GuardFunctionTest {
         for (Verdict v : verdicts) {
             assertThat(checker.check(v)).as("findings for %s", v.getChainIndex()).isEmpty();
             assertThat(v.getSignerKeyId()).isEqualTo(new EvidenceSigner(TestSigner.key()).keyId());
-            assertThat(v.getSignature()).as("signed later, in a batch").isNull();
+            assertThat(v.getSignature().remaining()).as("signed later, in a batch").isZero();
+            assertThat(TestSigner.verifier().verify(v)).isEqualTo(SignatureStatus.BAD_SIGNATURE);
         }
     }
 
