@@ -4,6 +4,7 @@ import io.zkedge.evidence.Ed25519Keys;
 import io.zkedge.evidence.Ed25519PrivateKey;
 import io.zkedge.evidence.KeyFormatException;
 import io.zkedge.schemas.ProofSystem;
+import io.zkedge.trust.AtomicFiles;
 import io.zkedge.trust.ManifestSigner;
 import io.zkedge.trust.SignedManifest;
 import io.zkedge.trust.TrustBundle;
@@ -15,9 +16,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
@@ -132,22 +130,12 @@ final class ModuleSignCommand implements Command {
         }
     }
 
-    /** Writes a sibling temporary file, then moves it over {@code file}: never a half-written manifest. */
+    /** {@link AtomicFiles#write}, with a usage error for a missing directory. */
     private static void writeReplacing(Path file, byte[] bytes) throws UsageException, IOException {
         Path dir = file.toAbsolutePath().getParent();
         if (dir == null || !Files.isDirectory(dir)) {
             throw new UsageException("the directory of " + file + " does not exist");
         }
-        Path tmp = Files.createTempFile(dir, ".zkedge-", ".tmp");
-        try {
-            Files.write(tmp, bytes);
-            if (Files.getFileAttributeView(tmp, PosixFileAttributeView.class) != null) {
-                // Public files (the temporary file was made owner-only): TaskManagers must read them.
-                Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
-            }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFiles.write(file, bytes);
     }
 }

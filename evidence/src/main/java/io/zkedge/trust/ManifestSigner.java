@@ -55,7 +55,7 @@ public final class ManifestSigner {
 
   /**
    * Writes {@code <bundleDir>/modules/<name>.wasm}, {@code .manifest} and {@code .manifest.sig},
-   * replacing existing files.
+   * replacing existing files one by one, each atomically ({@link AtomicFiles}).
    *
    * @return the signed manifest written
    */
@@ -63,10 +63,10 @@ public final class ManifestSigner {
       int abiVersion, byte[] moduleBytes, Instant createdAt) throws IOException {
     SignedManifest signed = signModule(name, proofSystem, abiVersion, moduleBytes, createdAt);
     Path modules = Files.createDirectories(bundleDir.resolve(TrustBundle.MODULES_DIR));
-    Files.write(modules.resolve(name + TrustBundle.MODULE_SUFFIX), moduleBytes);
-    Files.write(modules.resolve(name + TrustBundle.MANIFEST_SUFFIX), signed.manifestBytes());
-    Files.writeString(modules.resolve(name + TrustBundle.SIGNATURE_SUFFIX),
-        signed.signatureText(), StandardCharsets.US_ASCII);
+    AtomicFiles.write(modules.resolve(name + TrustBundle.MODULE_SUFFIX), moduleBytes);
+    AtomicFiles.write(modules.resolve(name + TrustBundle.MANIFEST_SUFFIX), signed.manifestBytes());
+    AtomicFiles.write(modules.resolve(name + TrustBundle.SIGNATURE_SUFFIX),
+        signed.signatureText().getBytes(StandardCharsets.US_ASCII));
     return signed;
   }
 
@@ -79,7 +79,7 @@ public final class ManifestSigner {
 
   /**
    * Writes {@code <bundleDir>/keys/<circuitId>.vk}, {@code .manifest} and {@code .manifest.sig},
-   * replacing existing files; the circuit id is the SHA-256 of {@code keyBytes}.
+   * replacing existing files, each atomically; the circuit id is the SHA-256 of {@code keyBytes}.
    *
    * @return the signed manifest written
    */
@@ -88,10 +88,10 @@ public final class ManifestSigner {
     SignedManifest signed = signVerificationKey(proofSystem, abiVersion, keyBytes, createdAt);
     String name = signed.manifest().name();
     Path keys = Files.createDirectories(bundleDir.resolve(TrustBundle.KEYS_DIR));
-    Files.write(keys.resolve(name + TrustBundle.KEY_SUFFIX), keyBytes);
-    Files.write(keys.resolve(name + TrustBundle.MANIFEST_SUFFIX), signed.manifestBytes());
-    Files.writeString(keys.resolve(name + TrustBundle.SIGNATURE_SUFFIX),
-        signed.signatureText(), StandardCharsets.US_ASCII);
+    AtomicFiles.write(keys.resolve(name + TrustBundle.KEY_SUFFIX), keyBytes);
+    AtomicFiles.write(keys.resolve(name + TrustBundle.MANIFEST_SUFFIX), signed.manifestBytes());
+    AtomicFiles.write(keys.resolve(name + TrustBundle.SIGNATURE_SUFFIX),
+        signed.signatureText().getBytes(StandardCharsets.US_ASCII));
     return signed;
   }
 
