@@ -5,7 +5,6 @@ import io.zkedge.schemas.Verdict;
 import java.io.ObjectStreamException;
 import java.io.Serializable;
 import java.nio.ByteBuffer;
-import java.util.List;
 
 /**
  * The fields that make a record evidence (its sensor, chain position, signer and seal), read and
@@ -48,11 +47,11 @@ public abstract class EvidenceKind<T> implements Serializable {
 
   public abstract int merkleLeafIndex(T r);
 
-  public abstract List<ByteBuffer> merklePath(T r);
+  public abstract ByteBuffer merklePath(T r);
 
   abstract void setChain(T r, long chainIndex, ByteBuffer prevHash, String signerKeyId);
 
-  abstract void setSeal(T r, ByteBuffer signature, int treeSize, int leafIndex, List<ByteBuffer> path);
+  abstract void setSeal(T r, ByteBuffer signature, int treeSize, int leafIndex, ByteBuffer path);
 
   private static final class Verdicts extends EvidenceKind<Verdict> {
     private static final long serialVersionUID = 1L;
@@ -98,7 +97,7 @@ public abstract class EvidenceKind<T> implements Serializable {
     }
 
     @Override
-    public List<ByteBuffer> merklePath(Verdict r) {
+    public ByteBuffer merklePath(Verdict r) {
       return r.getMerklePath();
     }
 
@@ -110,7 +109,7 @@ public abstract class EvidenceKind<T> implements Serializable {
     }
 
     @Override
-    void setSeal(Verdict r, ByteBuffer signature, int treeSize, int leafIndex, List<ByteBuffer> path) {
+    void setSeal(Verdict r, ByteBuffer signature, int treeSize, int leafIndex, ByteBuffer path) {
       r.setSignature(signature);
       r.setMerkleTreeSize(treeSize);
       r.setMerkleLeafIndex(leafIndex);
@@ -171,7 +170,7 @@ public abstract class EvidenceKind<T> implements Serializable {
     }
 
     @Override
-    public List<ByteBuffer> merklePath(ComplianceRecord r) {
+    public ByteBuffer merklePath(ComplianceRecord r) {
       return r.getMerklePath();
     }
 
@@ -184,7 +183,7 @@ public abstract class EvidenceKind<T> implements Serializable {
 
     @Override
     void setSeal(ComplianceRecord r, ByteBuffer signature, int treeSize, int leafIndex,
-        List<ByteBuffer> path) {
+        ByteBuffer path) {
       r.setSignature(signature);
       r.setMerkleTreeSize(treeSize);
       r.setMerkleLeafIndex(leafIndex);

@@ -75,7 +75,7 @@ public final class EvidenceSigner {
     kind.setChain(record, position.nextIndex(), position.prevHashBuffer(), keyId);
     // Until sealed: an empty signature, so the record is complete for Avro (and Flink, should it
     // cross a network edge before its seal) yet never verifies.
-    kind.setSeal(record, ByteBuffer.allocate(0), 1, 0, List.of());
+    kind.setSeal(record, ByteBuffer.allocate(0), 1, 0, ByteBuffer.allocate(0));
     return position.advance(ChainHasher.hash(kind, record));
   }
 
@@ -101,7 +101,7 @@ public final class EvidenceSigner {
     ByteBuffer signature = ByteBuffer.wrap(key.sign(sealMessage(tree.size(), tree.root())));
     for (int i = 0; i < records.size(); i++) {
       kind.setSeal(records.get(i), i == 0 ? signature : signature.duplicate(), tree.size(), i,
-          tree.path(i));
+          ByteBuffer.wrap(tree.path(i)));
     }
   }
 

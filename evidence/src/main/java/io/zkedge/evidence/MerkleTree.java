@@ -1,8 +1,7 @@
 package io.zkedge.evidence;
 
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import org.bouncycastle.crypto.digests.SHA256Digest;
@@ -31,9 +30,9 @@ public final class MerkleTree {
   private static final byte NODE_PREFIX = 0x01;
 
   private final byte[] root;
-  private final List<List<ByteBuffer>> paths;
+  private final byte[][] paths;
 
-  private MerkleTree(byte[] root, List<List<ByteBuffer>> paths) {
+  private MerkleTree(byte[] root, byte[][] paths) {
     this.root = root;
     this.paths = paths;
   }
@@ -69,35 +68,34 @@ public final class MerkleTree {
     if (n < 1 || n > MAX_LEAVES) {
       throw new IllegalArgumentException("a Merkle tree has 1 to " + MAX_LEAVES + " leaves, not " + n);
     }
-    List<List<ByteBuffer>> paths = new ArrayList<>(n);
     for (byte[] leaf : leafHashes) {
       if (leaf.length != Sha256.LENGTH) {
         throw new IllegalArgumentException("a leaf hash has 32 bytes, not " + leaf.length);
       }
-      paths.add(new ArrayList<>(Integer.SIZE - Integer.numberOfLeadingZeros(n)));
     }
-    byte[] root = build(leafHashes, 0, n, paths);
-    List<List<ByteBuffer>> frozen = new ArrayList<>(n);
-    for (List<ByteBuffer> path : paths) {
-      frozen.add(Collections.unmodifiableList(path));
+    int depth = 32 - Integer.numberOfLeadingZeros(n - 1); // the longest path: ceil(log2 n)
+    byte[][] paths = new byte[n][depth * Sha256.LENGTH];
+    int[] lengths = new int[n];
+    byte[] root = build(leafHashes, 0, n, paths, lengths);
+    for (int i = 0; i < n; i++) {
+      if (lengths[i] != paths[i].length) {
+        paths[i] = Arrays.copyOf(paths[i], lengths[i]);
+      }
     }
-    return new MerkleTree(root, Collections.unmodifiableList(frozen));
+    return new MerkleTree(root, paths);
   }
 
   /** MTH of leaves [from, to); appends each sibling to the paths below it, deepest first. */
-  private static byte[] build(List<byte[]> leaves, int from, int to, List<List<ByteBuffer>> paths) {
+  private static byte[] build(List<byte[]> leaves, int from, int to, byte[][] paths, int[] lengths) {
     if (to - from == 1) {
       return leaves.get(from);
     }
     int split = from + Integer.highestOneBit(to - from - 1);
-    byte[] left = build(leaves, from, split, paths);
-    byte[] right = build(leaves, split, to, paths);
-    // A buffer of its own per path (its position is state), over the sibling's one array.
-    for (int i = from; i < split; i++) {
-      paths.get(i).add(ByteBuffer.wrap(right));
-    }
-    for (int i = split; i < to; i++) {
-      paths.get(i).add(ByteBuffer.wrap(left));
+    byte[] left = build(leaves, from, split, paths, lengths);
+    byte[] right = build(leaves, split, to, paths, lengths);
+    for (int i = from; i < to; i++) {
+      System.arraycopy(i < split ? right : left, 0, paths[i], lengths[i], Sha256.LENGTH);
+      lengths[i] += Sha256.LENGTH;
     }
     return nodeHash(left, right);
   }
@@ -109,38 +107,41 @@ public final class MerkleTree {
 
   /** Number of leaves. */
   public int size() {
-    return paths.size();
+    return paths.length;
   }
 
   /**
-   * The inclusion path of leaf {@code index}, leaf to root. The buffers are the tree's own and
-   * back onto arrays shared between paths: do not write into them.
+   * The inclusion path of leaf {@code index}: its siblings' hashes from the leaf up to the root,
+   * 32 bytes each, concatenated (empty for a tree of one). The tree's own array: do not write
+   * into it.
    */
-  public List<ByteBuffer> path(int index) {
-    return paths.get(index);
+  public byte[] path(int index) {
+    return paths[index];
   }
 
   /**
-   * The root that {@code path} leads to from {@code leafHash} at {@code index} in a tree of
-   * {@code size} leaves (RFC 9162 §2.1.3.2), or null when the path cannot belong to such a tree:
-   * a size outside 1..{@link #MAX_LEAVES}, an index outside the tree, an entry that is not 32
-   * bytes, or a path that is too long or too short for the index and size.
+   * The root that {@code path} (32-byte hashes, concatenated) leads to from {@code leafHash} at
+   * {@code index} in a tree of {@code size} leaves (RFC 9162 §2.1.3.2), or null when the path
+   * cannot belong to such a tree: a size outside 1..{@link #MAX_LEAVES}, an index outside the
+   * tree, a length that is not a multiple of 32, or a path too long or too short for the index and
+   * size. The buffer is read from its position to its limit and not moved.
    */
-  public static byte[] rootFromPath(byte[] leafHash, long index, long size, List<ByteBuffer> path) {
+  public static byte[] rootFromPath(byte[] leafHash, long index, long size, ByteBuffer path) {
     Objects.requireNonNull(leafHash, "leafHash");
     if (size < 1 || size > MAX_LEAVES || index < 0 || index >= size || path == null
-        || leafHash.length != Sha256.LENGTH) {
+        || leafHash.length != Sha256.LENGTH || path.remaining() % Sha256.LENGTH != 0) {
       return null;
     }
+    ByteBuffer entries = path.duplicate();
+    byte[] p = new byte[Sha256.LENGTH];
     long fn = index;
     long sn = size - 1;
     byte[] r = leafHash;
-    for (ByteBuffer entry : path) {
-      if (sn == 0 || entry == null || entry.remaining() != Sha256.LENGTH) {
+    while (entries.hasRemaining()) {
+      if (sn == 0) {
         return null;
       }
-      byte[] p = new byte[Sha256.LENGTH];
-      entry.duplicate().get(p);
+      entries.get(p);
       if ((fn & 1) == 1 || fn == sn) {
         r = nodeHash(p, r);
         while ((fn & 1) == 0 && fn != 0) {

@@ -10,6 +10,7 @@ import io.zkedge.schemas.Verdict;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -154,15 +155,12 @@ class EvidenceSignerTest {
     mutants.add(Fixtures.copy(v));
     mutants.get(3).setSignature(other.get(2).getSignature()); // the other batch's signature
     mutants.add(Fixtures.copy(v));
-    mutants.get(4).setMerklePath(v.getMerklePath().subList(0, 2)); // too short
+    byte[] path = bytes(v.getMerklePath());
+    mutants.get(4).setMerklePath(ByteBuffer.wrap(path, 0, 64)); // too short
     mutants.add(Fixtures.copy(v));
-    List<ByteBuffer> longer = new ArrayList<>(v.getMerklePath());
-    longer.add(ByteBuffer.wrap(new byte[32]));
-    mutants.get(5).setMerklePath(longer); // too long
+    mutants.get(5).setMerklePath(ByteBuffer.wrap(Arrays.copyOf(path, path.length + 32))); // too long
     mutants.add(Fixtures.copy(v));
-    List<ByteBuffer> shortEntry = new ArrayList<>(v.getMerklePath());
-    shortEntry.set(0, ByteBuffer.wrap(new byte[31]));
-    mutants.get(6).setMerklePath(shortEntry);
+    mutants.get(6).setMerklePath(ByteBuffer.wrap(Arrays.copyOf(path, path.length - 1))); // ragged
     mutants.add(Fixtures.copy(v));
     mutants.get(7).setMerkleLeafIndex(-1);
     mutants.add(Fixtures.copy(v));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -60,7 +61,7 @@ class MerkleTreeTest {
       }
       MerkleTree tree = MerkleTree.of(leaves);
       for (int i = 0; i < n; i++) {
-        List<ByteBuffer> path = tree.path(i);
+        ByteBuffer path = ByteBuffer.wrap(tree.path(i));
         assertThat(MerkleTree.rootFromPath(leaves.get(i), i, n, path)).as("leaf %d of %d", i, n)
             .isEqualTo(tree.root());
         if (n > 1) {
@@ -79,21 +80,22 @@ class MerkleTreeTest {
   void shouldRefusePathsThatCannotBelongToTheTree() {
     MerkleTree tree = MerkleTree.of(ctLeafHashes(8));
     byte[] leaf = ctLeafHashes(8).get(5);
-    List<ByteBuffer> path = tree.path(5);
-    List<ByteBuffer> longer = new ArrayList<>(path);
-    longer.add(ByteBuffer.wrap(new byte[32]));
-    List<ByteBuffer> badEntry = new ArrayList<>(path);
-    badEntry.set(1, ByteBuffer.wrap(new byte[33]));
+    byte[] bytes = tree.path(5);
+    ByteBuffer path = ByteBuffer.wrap(bytes);
+    ByteBuffer shorter = ByteBuffer.wrap(bytes, 0, 64);
+    ByteBuffer longer = ByteBuffer.wrap(Arrays.copyOf(bytes, bytes.length + 32));
+    ByteBuffer ragged = ByteBuffer.wrap(Arrays.copyOf(bytes, bytes.length + 1));
 
     assertThat(MerkleTree.rootFromPath(leaf, 5, 8, path)).isEqualTo(tree.root());
-    assertThat(MerkleTree.rootFromPath(leaf, 5, 8, path.subList(0, 2))).isNull();
+    assertThat(path.position()).isZero();
+    assertThat(MerkleTree.rootFromPath(leaf, 5, 8, shorter)).isNull();
     assertThat(MerkleTree.rootFromPath(leaf, 5, 8, longer)).isNull();
-    assertThat(MerkleTree.rootFromPath(leaf, 5, 8, badEntry)).isNull();
+    assertThat(MerkleTree.rootFromPath(leaf, 5, 8, ragged)).isNull();
     assertThat(MerkleTree.rootFromPath(leaf, 8, 8, path)).isNull();
     assertThat(MerkleTree.rootFromPath(leaf, -1, 8, path)).isNull();
-    assertThat(MerkleTree.rootFromPath(leaf, 0, 0, List.of())).isNull();
+    assertThat(MerkleTree.rootFromPath(leaf, 0, 0, ByteBuffer.allocate(0))).isNull();
     assertThat(MerkleTree.rootFromPath(leaf, 0, MerkleTree.MAX_LEAVES + 1L, path)).isNull();
-    assertThat(MerkleTree.rootFromPath(new byte[31], 0, 1, List.of())).isNull();
+    assertThat(MerkleTree.rootFromPath(new byte[31], 0, 1, ByteBuffer.allocate(0))).isNull();
   }
 
   @Test
@@ -111,12 +113,10 @@ class MerkleTreeTest {
     return out;
   }
 
-  private static List<String> hex(List<ByteBuffer> path) {
+  private static List<String> hex(byte[] path) {
     List<String> out = new ArrayList<>();
-    for (ByteBuffer b : path) {
-      byte[] bytes = new byte[b.remaining()];
-      b.duplicate().get(bytes);
-      out.add(HEX.formatHex(bytes));
+    for (int i = 0; i < path.length; i += 32) {
+      out.add(HEX.formatHex(path, i, i + 32));
     }
     return out;
   }
