@@ -90,6 +90,8 @@ public final class PipelineBench {
     private final int latencyPerSensor;
     private final int batchSize;
     private final Duration batchDelay;
+    private final int sealMaxRecords;
+    private final Duration sealMaxDelay;
     private final Duration checkpointInterval;
     private final double latencyLoad;
     private final int warmUpSeconds;
@@ -106,6 +108,10 @@ public final class PipelineBench {
         latencyPerSensor = Integer.parseInt(args.getOrDefault("latency-proofs-per-sensor", quick ? "20" : "100"));
         batchSize = Integer.parseInt(args.getOrDefault("batch-size", "64"));
         batchDelay = Duration.ofMillis(Long.parseLong(args.getOrDefault("batch-delay-ms", "20")));
+        sealMaxRecords = Integer.parseInt(args.getOrDefault("seal-max-records",
+                VerificationJobConfig.SEAL_MAX_RECORDS.defaultValue().toString()));
+        sealMaxDelay = Duration.ofMillis(Long.parseLong(args.getOrDefault("seal-max-delay-ms",
+                Long.toString(VerificationJobConfig.SEAL_MAX_DELAY.defaultValue().toMillis()))));
         checkpointInterval = Duration.ofMillis(Long.parseLong(args.getOrDefault("checkpoint-interval-ms", "1000")));
         latencyLoad = Double.parseDouble(args.getOrDefault("latency-load", "0.5"));
         warmUpSeconds = Integer.parseInt(args.getOrDefault("warm-up-seconds", quick ? "15" : "45"));
@@ -126,6 +132,7 @@ public final class PipelineBench {
             } else if (a.equals("--help")) {
                 System.err.println("bench-pipeline.sh [--quick] [--parallelism N] [--sensors N] [--proofs-per-sensor N]"
                         + " [--latency-proofs-per-sensor N] [--batch-size N] [--batch-delay-ms N]"
+                        + " [--seal-max-records N] [--seal-max-delay-ms N]"
                         + " [--checkpoint-interval-ms N] [--latency-load F] [--warm-up-seconds N] [--latency-warm-up-seconds N]"
                         + " [--steady-seconds N]");
                 return;
@@ -199,6 +206,8 @@ public final class PipelineBench {
         out.put("range_bits", 16);
         out.put("batch_size", batchSize);
         out.put("batch_delay_ms", batchDelay.toMillis());
+        out.put("seal_max_records", sealMaxRecords);
+        out.put("seal_max_delay_ms", sealMaxDelay.toMillis());
         out.put("checkpoint_interval_ms", checkpointInterval.toMillis());
         out.put("proofs_throughput_set", throughputSet.size());
         out.put("proofs_latency_set", latencySet.size());
@@ -467,6 +476,7 @@ public final class PipelineBench {
                 e2e.put("cpu_us_per_proof", round(steadyCpuMicrosPerProof));
                 e2e.put("verdicts", reader.count());
                 e2e.put("verdict_status", reader.statuses);
+                e2e.put("verdicts_per_signature", round(reader.count() / Math.max(1, reader.signatures)));
                 e2e.put("throughput_set_status", reader.statusesOf(throughputTs));
                 e2e.put("latency_load_proofs_per_s", round(pace));
                 e2e.put("latency_ms", percentiles(reader.latencies(latencyTs, VerdictReader.WRITTEN)));
@@ -562,6 +572,8 @@ public final class PipelineBench {
         private final KafkaConsumer<byte[], byte[]> consumer;
         private final AvroCodec<Verdict> codec = AvroCodec.forVerdicts();
         final Map<String, Long> statuses = new TreeMap<>();
+        /** Signatures among the verdicts read: a seal of n verdicts counts 1/n for each. */
+        double signatures;
         /** {inputKey, verdict Kafka timestamp, wall time seen, verifiedAt} per verdict. */
         private final List<long[]> seen = new ArrayList<>();
         private final Map<Long, String> statusByInput = new HashMap<>();
@@ -588,6 +600,7 @@ public final class PipelineBench {
             for (ConsumerRecord<byte[], byte[]> r : records) {
                 Verdict v = codec.decode(r.value());
                 statuses.merge(v.getStatus().name(), 1L, Long::sum);
+                signatures += 1.0 / v.getMerkleTreeSize();
                 long input = key(v.getSourcePartition(), v.getSourceOffset());
                 seen.add(new long[] {input, r.timestamp(), wall, v.getVerifiedAt().toEpochMilli()});
                 statusByInput.put(input, v.getStatus().name());
@@ -708,6 +721,8 @@ public final class PipelineBench {
         s.put(VerificationJobConfig.ALLOW_BUNDLED_MODULES.key(), "true");
         s.put(VerificationJobConfig.BATCH_SIZE.key(), Integer.toString(batchSize));
         s.put(VerificationJobConfig.BATCH_DELAY.key(), batchDelay.toMillis() + " ms");
+        s.put(VerificationJobConfig.SEAL_MAX_RECORDS.key(), Integer.toString(sealMaxRecords));
+        s.put(VerificationJobConfig.SEAL_MAX_DELAY.key(), sealMaxDelay.toMillis() + " ms");
         s.put(VerificationJobConfig.CHECKPOINT_INTERVAL.key(), checkpointInterval.toMillis() + " ms");
         s.put(VerificationJobConfig.MAX_SKEW.key(), "1 h");
         s.put(VerificationJobConfig.MAX_OUT_OF_ORDERNESS.key(), "5 s");
