@@ -55,6 +55,7 @@ final class CpuAccount {
     private final Map<String, Double> startJvmThreads;
     private final long startWall;
     private final double startProcessSeconds;
+    private Map<String, Double> topOther = Map.of();
 
     private CpuAccount() {
         for (long id : threads.getAllThreadIds()) {
@@ -77,6 +78,7 @@ final class CpuAccount {
     Map<String, Double> coresByPart() {
         double wallSeconds = (System.nanoTime() - startWall) / 1e9;
         Map<String, Double> secondsByPart = new TreeMap<>();
+        Map<String, Double> otherByName = new HashMap<>();
         double javaSeconds = 0;
         for (long id : threads.getAllThreadIds()) {
             ThreadInfo info = threads.getThreadInfo(id);
@@ -86,8 +88,17 @@ final class CpuAccount {
             }
             double seconds = (now - startCpu.getOrDefault(id, 0L)) / 1e9;
             javaSeconds += seconds;
-            secondsByPart.merge(partOf(info.getThreadName()), seconds, Double::sum);
+            String part = partOf(info.getThreadName());
+            secondsByPart.merge(part, seconds, Double::sum);
+            if (part.equals(OTHER)) {
+                otherByName.merge(info.getThreadName().replaceAll("[0-9]+", "#"), seconds, Double::sum);
+            }
         }
+        topOther = new LinkedHashMap<>();
+        otherByName.entrySet().stream()
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .limit(6)
+                .forEach(e -> topOther.put(e.getKey(), round(e.getValue() / wallSeconds)));
         double processSeconds = processCpuSeconds() - startProcessSeconds;
         double jvmSeconds = 0;
         for (Map.Entry<String, Double> thread : jvmThreadSeconds().entrySet()) {
@@ -102,6 +113,11 @@ final class CpuAccount {
                 .forEach(e -> cores.put(e.getKey(), round(e.getValue() / wallSeconds)));
         cores.put("total", round(processSeconds / wallSeconds));
         return cores;
+    }
+
+    /** The busiest threads of the "other" part in the last {@link #coresByPart()}, in cores, digits in names as '#'. */
+    Map<String, Double> busiestOtherThreads() {
+        return topOther;
     }
 
     /** CPU seconds of the whole process (every thread, the JVM's own included) since the start. */

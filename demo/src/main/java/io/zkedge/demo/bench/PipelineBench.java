@@ -454,7 +454,8 @@ public final class PipelineBench {
                     measured.put("cpu_us_per_proof", round(steadyCpuMicrosPerProof));
                     steadyRounds.add(measured);
                     log("steady state, round %d: %d proofs in %d s, %.1f proofs/s (second half, by verdict timestamps); "
-                            + "cores used: %s", steadyRounds.size(), steady.sent, steadySeconds, steady.rate, steadyCores);
+                            + "cores used: %s; busiest other threads: %s", steadyRounds.size(), steady.sent, steadySeconds,
+                            steady.rate, steadyCores, cpu.busiestOtherThreads());
                 } while (steadyCores.getOrDefault(CpuAccount.JIT, 0.0) >= JIT_SETTLED_CORES
                         && steadyRounds.size() < MAX_STEADY_ROUNDS);
                 heap.stopSampling();
