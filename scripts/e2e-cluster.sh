@@ -223,7 +223,15 @@ audit_outputs() {
 audit_rc=0
 audit_outputs >"$e2e/audit.txt" || audit_rc=$?
 
-restarts="$(curl -fsS -m 5 "$flink_rest/jobs/$job_id/metrics?get=numRestarts" | jq -r '.[0].value // 0')"
+# The REST metrics come from the JobManager's metric fetcher, which refreshes at most every 10 s
+# and answers from its cache meanwhile (empty, or a value from before the kill): ask again for a
+# while before concluding that the job never restarted.
+restarts=0
+for _ in $(seq 1 30); do
+  restarts="$(curl -fsS -m 5 "$flink_rest/jobs/$job_id/metrics?get=numRestarts" | jq -r '.[0].value // 0')"
+  ((restarts >= 1)) && break
+  sleep 1
+done
 echo
 echo "e2e-cluster figures"
 echo "  records sent by the gateway  $(jq -r .sent "$e2e/gateway.json")"
