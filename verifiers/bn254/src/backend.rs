@@ -56,6 +56,59 @@ macro_rules! montgomery_field {
                 $name($crate::montgomery::mont_mul(&self.0, &rhs.0, &Self::MODULUS, Self::INV))
             }
 
+            /// `16m²` in 18 limbs: added to `a·b - c·d` by [`Self::difference_of_products`] to
+            /// keep it non-negative without changing it modulo `m`.
+            const SIXTEEN_M_SQUARED: [u32; 18] = $crate::backend::sixteen_times_square(&$m);
+
+            /// `a·b + c·d` with one reduction: the real part of an `Fp2` product is one such
+            /// call instead of two products and a subtraction, each a memory round trip.
+            #[inline(never)]
+            pub fn sum_of_products(a: &$name, b: &$name, c: &$name, d: &$name) -> $name {
+                $name($crate::montgomery::mont_mul_add(
+                    &a.0,
+                    &b.0,
+                    &c.0,
+                    &d.0,
+                    &Self::MODULUS,
+                    Self::INV,
+                ))
+            }
+
+            /// `a·b - c·d` with one reduction (see [`Self::sum_of_products`]).
+            #[inline(never)]
+            pub fn difference_of_products(a: &$name, b: &$name, c: &$name, d: &$name) -> $name {
+                $name($crate::montgomery::mont_mul_sub(
+                    &a.0,
+                    &b.0,
+                    &c.0,
+                    &d.0,
+                    &Self::SIXTEEN_M_SQUARED,
+                    &Self::MODULUS,
+                    Self::INV,
+                ))
+            }
+
+            /// `(a + b)·(a - b) = a² - b²`: one product of operands formed in locals (the
+            /// real part of an `Fp2` square). Both operands are below `4m`: `a + b` unreduced,
+            /// `a - b + 2m` in `(0, 4m)`.
+            #[inline(never)]
+            pub fn difference_of_squares(a: &$name, b: &$name) -> $name {
+                let sum = $crate::backend::add_limbs(&a.0, &b.0);
+                let diff = $crate::backend::add_limbs(
+                    &$crate::backend::sub_limbs(&a.0, &b.0),
+                    &Self::TWO_MODULUS,
+                );
+                $name($crate::montgomery::mont_mul(&sum, &diff, &Self::MODULUS, Self::INV))
+            }
+
+            /// `2·a·b`: one product with `2a < 4m` formed in locals (the imaginary part of an
+            /// `Fp2` square).
+            #[inline(never)]
+            pub fn double_product(a: &$name, b: &$name) -> $name {
+                let twice = $crate::backend::add_limbs(&a.0, &a.0);
+                $name($crate::montgomery::mont_mul(&twice, &b.0, &Self::MODULUS, Self::INV))
+            }
+
             /// `self²`.
             #[inline(never)]
             pub fn square(&self) -> $name {
@@ -327,6 +380,67 @@ macro_rules! montgomery_field {
 }
 
 pub(crate) use montgomery_field;
+
+/// `a + b` limb by limb with carries (no reduction; the caller bounds the value below 2^261).
+#[inline(always)]
+pub(crate) fn add_limbs(a: &[u32; 9], b: &[u32; 9]) -> [u32; 9] {
+    let mut r = [0u32; 9];
+    let mut carry = 0u32;
+    for i in 0..9 {
+        let v = a[i] + b[i] + carry;
+        r[i] = v & MASK;
+        carry = v >> 29;
+    }
+    r
+}
+
+/// `a - b` modulo 2^261, limb by limb with borrows: the caller adds a multiple of the modulus
+/// that makes the true value non-negative before it is used.
+#[inline(always)]
+pub(crate) fn sub_limbs(a: &[u32; 9], b: &[u32; 9]) -> [u32; 9] {
+    let mut r = [0u32; 9];
+    let mut borrow = 0u32;
+    for i in 0..9 {
+        let v = a[i].wrapping_sub(b[i]).wrapping_sub(borrow);
+        r[i] = v & MASK;
+        borrow = v >> 31;
+    }
+    r
+}
+
+/// `16·m²` in eighteen 29-bit limbs, for `m < 2^254` (then `16m² < 2^512`): `(4m)²` by
+/// schoolbook columns (`< 9·2^58` each) and one carry pass.
+pub(crate) const fn sixteen_times_square(m: &[u32; 9]) -> [u32; 18] {
+    let mut m4 = [0u64; 9];
+    let mut carry = 0u64;
+    let mut i = 0;
+    while i < 9 {
+        let v = ((m[i] as u64) << 2) + carry;
+        m4[i] = v & MASK as u64;
+        carry = v >> 29;
+        i += 1;
+    }
+    let mut columns = [0u64; 18];
+    i = 0;
+    while i < 9 {
+        let mut j = 0;
+        while j < 9 {
+            columns[i + j] += m4[i] * m4[j];
+            j += 1;
+        }
+        i += 1;
+    }
+    let mut limbs = [0u32; 18];
+    carry = 0;
+    i = 0;
+    while i < 18 {
+        let v = columns[i] + carry;
+        limbs[i] = (v & MASK as u64) as u32;
+        carry = v >> 29;
+        i += 1;
+    }
+    limbs
+}
 
 /// 32 big-endian bytes as nine 29-bit limbs (the top 256 - 261 bits are zero).
 pub(crate) fn limbs_from_be(bytes: &[u8; 32]) -> [u32; 9] {

@@ -306,6 +306,53 @@ fn one_pass_combinations_match_chains_of_additions() {
 }
 
 #[test]
+fn fused_products_match_separate_products() {
+    // sum_of_products, difference_of_products (one reduction for two products),
+    // difference_of_squares and double_product against mul/add/sub, on every pair of edge
+    // representatives, and on unreduced sums (< 4m, as add_unreduced makes) for the first two.
+    let mut fp = edge_representatives(Fp::MODULUS, Fp::from_raw_limbs, Fp::from_u64);
+    let top = fp[5]; // 2m - 1
+    fp.push(top.add_unreduced(&top)); // 4m - 2
+    fp.push(fp[2].add_unreduced(&top)); // 3m - 2
+    let stored = |x: &Fp| Fp::from_raw_limbs(x.to_raw_limbs()).is_some();
+    for a in &fp {
+        for b in &fp {
+            for (c, d) in [(a, b), (b, a), (&top, &top), (&fp[8], &fp[13])] {
+                let sum = Fp::sum_of_products(a, b, c, d);
+                let diff = Fp::difference_of_products(a, b, c, d);
+                assert!(sum.equals(&a.mul(b).add(&c.mul(d))), "{:?} {:?}", a, b);
+                assert!(diff.equals(&a.mul(b).sub(&c.mul(d))), "{:?} {:?}", a, b);
+                assert!(stored(&sum) && stored(&diff), "{:?} {:?}", a, b);
+            }
+            if stored(a) && stored(b) {
+                let squares = Fp::difference_of_squares(a, b);
+                let double = Fp::double_product(a, b);
+                assert!(squares.equals(&a.square().sub(&b.square())));
+                assert!(double.equals(&a.mul(b).double()));
+                assert!(stored(&squares) && stored(&double));
+            }
+        }
+    }
+    // 16m² really is 16·m·m.
+    let m = crate::backend::limbs_to_be(&Fp::MODULUS);
+    let m_words: Vec<u64> = (0..4)
+        .map(|i| u64::from_be_bytes(arr(&m[8 * (3 - i)..8 * (4 - i)])))
+        .collect();
+    let want = big_mul(&big_mul(&m_words, &m_words), &[16]);
+    let limbs = crate::backend::sixteen_times_square(&Fp::MODULUS);
+    let mut got = vec![0u64; 12];
+    for (i, l) in limbs.iter().enumerate() {
+        assert!(*l < 1 << 29);
+        let (w, s) = (29 * i / 64, 29 * i % 64);
+        got[w] |= (*l as u64) << s;
+        if s > 35 {
+            got[w + 1] |= (*l as u64) >> (64 - s);
+        }
+    }
+    assert_eq!(got, want);
+}
+
+#[test]
 fn derived_constants_recompute() {
     let p = big_from_dec(P_DEC);
     let xi = xi();
@@ -646,3 +693,4 @@ fn fp12_hex(f: &Fp12) -> String {
     }
     s
 }
+
