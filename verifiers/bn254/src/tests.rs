@@ -512,6 +512,45 @@ fn group_law_is_consistent() {
 }
 
 #[test]
+fn wnaf_multi_scalar_multiplication_matches_the_binary_one() {
+    // Points with the identity and repeated points among them; scalars zero, one, r - 1, the
+    // largest 256-bit value (a carry into the fifth NAF word) and mixed words.
+    let g = g1_generator().to_jacobian();
+    let r = r_words();
+    let scalars: Vec<[u64; 4]> = vec![
+        [0, 0, 0, 0],
+        [1, 0, 0, 0],
+        [r[0] - 1, r[1], r[2], r[3]],
+        [u64::MAX; 4],
+        [
+            0x9e37_79b9_7f4a_7c15,
+            7,
+            0x8000_0000_0000_0001,
+            0x0123_4567_89ab_cdef,
+        ],
+        [15, 0, 0, 0],
+        [0xffff_ffff_ffff_fff1, 0, 0, 0],
+    ];
+    let points: Vec<G1Affine> = [5u64, 0, 1, 1 << 33, 5, 3, 99]
+        .iter()
+        .map(|k| g.mul_words(&[*k]).to_affine())
+        .collect();
+    for n in 0..=points.len() {
+        let want = Jacobian::multi_mul(&points[..n], &scalars[..n], 4);
+        let got = Jacobian::multi_mul_wnaf(&points[..n], &scalars[..n]);
+        assert!(got.equals(&want), "{} points", n);
+    }
+    // Over G2 as well (the method is generic), and with several chunks of points.
+    let q = g2_generator();
+    let many = vec![q; 2 * STRAUS_CHUNK + 3];
+    let ks: Vec<[u64; 4]> = (0..many.len() as u64)
+        .map(|i| [i.wrapping_mul(0x9e37_79b9_7f4a_7c15), i, 0, i << 50])
+        .collect();
+    let want = Jacobian::multi_mul(&many, &ks, 4);
+    assert!(Jacobian::multi_mul_wnaf(&many, &ks).equals(&want));
+}
+
+#[test]
 fn batch_to_affine_matches_one_inversion_per_point() {
     // Several multiples of the generator with the identity among them (left out of the shared
     // product), as ρ·A points of a batch.
@@ -693,4 +732,3 @@ fn fp12_hex(f: &Fp12) -> String {
     }
     s
 }
-

@@ -140,7 +140,8 @@ fn combined_check(
     for i in 0..key.n_public {
         scalars[i + 1] = input_sums[i].to_words();
     }
-    let vk_x = G1Jacobian::multi_mul(&key.ic[..key.n_public + 1], &scalars[..key.n_public + 1], 4);
+    let vk_x =
+        G1Jacobian::multi_mul_wnaf(&key.ic[..key.n_public + 1], &scalars[..key.n_public + 1]);
     let alpha = key.alpha.to_jacobian().mul_words(&scalars[0]);
     for j in 0..n {
         buffers.c_points[j] = proofs[j].c;
