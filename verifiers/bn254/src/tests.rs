@@ -551,6 +551,37 @@ fn wnaf_multi_scalar_multiplication_matches_the_binary_one() {
 }
 
 #[test]
+fn glv_endomorphism_acts_as_lambda_on_g1() {
+    // β is a primitive cube root of unity, λ one modulo r, and φ(P) = (βx, y) = [λ]P.
+    let beta = glv_beta();
+    assert!(!beta.equals(&Fp::ONE));
+    assert!(beta.square().mul(&beta).equals(&Fp::ONE));
+    let lambda = Fr::from_bytes_be(&GLV_LAMBDA_BE).unwrap();
+    assert!(lambda.square().add(&lambda).add(&Fr::ONE).is_zero());
+    let g = g1_generator().to_jacobian();
+    for k in [1u64, 2, 12345, u64::MAX] {
+        let p = g.mul_words(&[k, 3]).to_affine();
+        let want = p.to_jacobian().mul_words(&lambda.to_words());
+        assert!(glv_endomorphism(&p, &beta).to_jacobian().equals(&want));
+    }
+    // (k1 + λ·k2)·P by the split chain equals the plain multiplication by the reduced scalar.
+    let p = g.mul_words(&[987654321]).to_affine();
+    for (k1, k2) in [
+        (0u64, 0u64),
+        (1, 0),
+        (0, 1),
+        (u64::MAX, u64::MAX),
+        (0x9e37_79b9_7f4a_7c15, 0x0123_4567_89ab_cdef),
+        (15, 0xffff_ffff_ffff_fff1),
+    ] {
+        let k = lambda.mul(&Fr::from_u64(k2)).add(&Fr::from_u64(k1));
+        let want = p.to_jacobian().mul_words(&k.to_words());
+        assert!(g1_mul_glv(&p, k1, k2, &beta).equals(&want), "{} {}", k1, k2);
+    }
+    assert!(g1_mul_glv(&G1Affine::IDENTITY, 5, 7, &beta).is_identity());
+}
+
+#[test]
 fn batch_to_affine_matches_one_inversion_per_point() {
     // Several multiples of the generator with the identity among them (left out of the shared
     // product), as ρ·A points of a batch.
