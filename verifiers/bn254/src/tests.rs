@@ -745,6 +745,60 @@ fn pairing_is_bilinear_and_non_degenerate() {
 }
 
 #[test]
+fn affine_fresh_lines_give_the_same_pairing_product() {
+    // From AFFINE_MIN_FRESH fresh pairs on, the Miller loop keeps T affine (one inversion per
+    // step); after the final exponentiation the product must equal the one computed with
+    // projective lines (groups below the threshold), identity pairs and a prepared pair included.
+    let g1 = g1_generator().to_jacobian();
+    let g2 = g2_generator().to_jacobian();
+    let n = AFFINE_MIN_FRESH + 3;
+    let mut pairs: Vec<(G1Affine, G2Affine)> = (0..n as u64)
+        .map(|i| {
+            let p = g1.mul_words(&[3 + i * 7919]).to_affine();
+            let q = g2.mul_words(&[11 + i * 104729, i]).to_affine();
+            (p, q)
+        })
+        .collect();
+    pairs[4].0 = G1Affine::IDENTITY;
+    pairs[9].1 = G2Affine::IDENTITY;
+    let prepared_q = G2Prepared::new(&g2.mul_words(&[5]).to_affine());
+    let prepared_p = g1.mul_words(&[77]).to_affine();
+    let mut work: Vec<LineGeneratorSlot> = (0..n).map(|_| LineGeneratorSlot::EMPTY).collect();
+    let affine = final_exponentiation(&multi_miller_loop(
+        &[(prepared_p, &prepared_q)],
+        &pairs,
+        &mut work,
+    ));
+    let mut projective = final_exponentiation(&multi_miller_loop(
+        &[(prepared_p, &prepared_q)],
+        &[],
+        &mut [],
+    ));
+    for chunk in pairs.chunks(AFFINE_MIN_FRESH / 2) {
+        let f = multi_miller_loop(&[], chunk, &mut work[..chunk.len()]);
+        projective = projective.mul(&final_exponentiation(&f));
+    }
+    assert!(affine.equals(&projective));
+    assert!(!affine.is_one());
+    // A product that is one: e(a·P, Q)·e(-P, a·Q) for each pair.
+    let mut cancelling = Vec::new();
+    for (i, (p, q)) in pairs.iter().take(n / 2 + 1).enumerate() {
+        let a = [2 + i as u64, 1];
+        let ap = p.to_jacobian().mul_words(&a).to_affine();
+        let aq = q.to_jacobian().mul_words(&a).to_affine();
+        cancelling.push((ap, *q));
+        cancelling.push((p.neg(), aq));
+    }
+    assert!(cancelling.len() >= AFFINE_MIN_FRESH);
+    let mut work: Vec<LineGeneratorSlot> = (0..cancelling.len())
+        .map(|_| LineGeneratorSlot::EMPTY)
+        .collect();
+    assert!(pairing_product_is_one(&[], &cancelling, &mut work));
+    cancelling[0].0 = cancelling[0].0.neg();
+    assert!(!pairing_product_is_one(&[], &cancelling, &mut work));
+}
+
+#[test]
 fn pairing_with_identity_is_one() {
     assert!(pairing(&G1Affine::IDENTITY, &g2_generator()).is_one());
     assert!(pairing(&g1_generator(), &G2Affine::IDENTITY).is_one());
