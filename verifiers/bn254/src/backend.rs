@@ -43,7 +43,9 @@ macro_rules! montgomery_field {
             const INV: u32 = $inv;
             /// `R² mod m`: `mul(x, R2)` converts `x` into Montgomery form.
             const R2: $name = $name($r2);
-            /// The modulus minus two, 64-bit words, little-endian (Fermat inversion).
+            /// The modulus minus two, 64-bit words, little-endian (Fermat inversion, the tests'
+            /// reference).
+            #[cfg_attr(not(test), allow(dead_code))]
             const MINUS_TWO: [u64; 4] = $m_minus_2;
             /// Zero.
             pub const ZERO: $name = $name([0; 9]);
@@ -322,8 +324,21 @@ macro_rules! montgomery_field {
                 r
             }
 
-            /// `self^(-1)` (Fermat); zero maps to zero.
+            /// `self^(-1)`; zero maps to zero. The binary extended Euclidean algorithm on the
+            /// canonical integer (variable time: the verifier only inverts public values),
+            /// about ten times cheaper than Fermat's `self^(m-2)` (254 squarings and about 128
+            /// products), then back into Montgomery form with one product.
+            #[inline(never)]
             pub fn invert(&self) -> $name {
+                let a = $crate::backend::words_from_limbs(&self.to_canonical_limbs());
+                let m = $crate::backend::words_from_limbs(&Self::MODULUS);
+                let inv = $crate::backend::invert_words(&a, &m);
+                $name($crate::backend::limbs_from_words(&inv)).mul(&Self::R2)
+            }
+
+            /// `self^(-1)` by Fermat's little theorem (the tests' reference for [`Self::invert`]).
+            #[cfg(test)]
+            pub(crate) fn invert_by_fermat(&self) -> $name {
                 self.pow(&Self::MINUS_TWO)
             }
 
@@ -406,6 +421,119 @@ pub(crate) fn sub_limbs(a: &[u32; 9], b: &[u32; 9]) -> [u32; 9] {
         borrow = v >> 31;
     }
     r
+}
+
+/// Nine 29-bit limbs (value below 2^256) as four little-endian 64-bit words.
+pub(crate) fn words_from_limbs(limbs: &[u32; 9]) -> [u64; 4] {
+    let mut w = [0u64; 4];
+    for (i, limb) in limbs.iter().enumerate() {
+        let (k, s) = (29 * i / 64, 29 * i % 64);
+        w[k] |= (*limb as u64) << s;
+        if s > 35 && k + 1 < 4 {
+            w[k + 1] |= (*limb as u64) >> (64 - s);
+        }
+    }
+    w
+}
+
+/// Four little-endian 64-bit words as nine 29-bit limbs.
+pub(crate) fn limbs_from_words(w: &[u64; 4]) -> [u32; 9] {
+    let mut limbs = [0u32; 9];
+    for (i, limb) in limbs.iter_mut().enumerate() {
+        let (k, s) = (29 * i / 64, 29 * i % 64);
+        let mut v = w[k] >> s;
+        if s > 35 && k + 1 < 4 {
+            v |= w[k + 1] << (64 - s);
+        }
+        *limb = (v as u32) & MASK;
+    }
+    limbs
+}
+
+/// `x >= y` for four-word integers.
+fn words_at_least(x: &[u64; 4], y: &[u64; 4]) -> bool {
+    for i in (0..4).rev() {
+        if x[i] != y[i] {
+            return x[i] > y[i];
+        }
+    }
+    true
+}
+
+/// `x - y` (for `x >= y`).
+fn words_sub(x: &mut [u64; 4], y: &[u64; 4]) {
+    let mut borrow = 0u64;
+    for i in 0..4 {
+        let (v, b1) = x[i].overflowing_sub(y[i]);
+        let (v, b2) = v.overflowing_sub(borrow);
+        x[i] = v;
+        borrow = (b1 | b2) as u64;
+    }
+}
+
+/// `x + y` (the caller keeps the sum below 2^256).
+fn words_add(x: &mut [u64; 4], y: &[u64; 4]) {
+    let mut carry = 0u64;
+    for i in 0..4 {
+        let (v, c1) = x[i].overflowing_add(y[i]);
+        let (v, c2) = v.overflowing_add(carry);
+        x[i] = v;
+        carry = (c1 | c2) as u64;
+    }
+}
+
+fn words_half(x: &mut [u64; 4]) {
+    for i in 0..3 {
+        x[i] = (x[i] >> 1) | (x[i + 1] << 63);
+    }
+    x[3] >>= 1;
+}
+
+/// `u ← u / 2^k` until odd, with `x ← x / 2 (mod m)` alongside (`x + m` when `x` is odd).
+fn halve_while_even(u: &mut [u64; 4], x: &mut [u64; 4], m: &[u64; 4]) {
+    while u[0] & 1 == 0 {
+        words_half(u);
+        if x[0] & 1 == 1 {
+            words_add(x, m);
+        }
+        words_half(x);
+    }
+}
+
+/// `a⁻¹ mod m` for an odd modulus `m < 2^255` and `0 <= a < m` (zero maps to zero): the binary
+/// extended Euclidean algorithm (Menezes, van Oorschot, Vanstone, "Handbook of Applied
+/// Cryptography", algorithm 14.61, in the form with `u, v` and `x1 = u/a`, `x2 = v/a mod m`
+/// of Hankerson, Menezes, Vanstone, "Guide to Elliptic Curve Cryptography", algorithm 2.22).
+/// Invariants: `x1·a ≡ u`, `x2·a ≡ v (mod m)`, `x1, x2 < m`, `gcd(u, v) = 1`.
+pub(crate) fn invert_words(a: &[u64; 4], m: &[u64; 4]) -> [u64; 4] {
+    let one = [1u64, 0, 0, 0];
+    if *a == [0u64; 4] {
+        return [0; 4];
+    }
+    let (mut u, mut v) = (*a, *m);
+    let (mut x1, mut x2) = (one, [0u64; 4]);
+    while u != one && v != one {
+        halve_while_even(&mut u, &mut x1, m);
+        halve_while_even(&mut v, &mut x2, m);
+        if words_at_least(&u, &v) {
+            words_sub(&mut u, &v);
+            if !words_at_least(&x1, &x2) {
+                words_add(&mut x1, m);
+            }
+            words_sub(&mut x1, &x2);
+        } else {
+            words_sub(&mut v, &u);
+            if !words_at_least(&x2, &x1) {
+                words_add(&mut x2, m);
+            }
+            words_sub(&mut x2, &x1);
+        }
+    }
+    if u == one {
+        x1
+    } else {
+        x2
+    }
 }
 
 /// `16·m²` in eighteen 29-bit limbs, for `m < 2^254` (then `16m² < 2^512`): `(4m)²` by

@@ -213,6 +213,35 @@ fn edge_representatives<F: Copy>(
 }
 
 #[test]
+fn euclidean_inverse_matches_fermat() {
+    // On the edge representatives (zero, one, m - 1, m, m + 1, 2m - 1, ...) and a chain of
+    // products, for both fields; zero maps to zero; x·x⁻¹ = 1 otherwise.
+    let mut fp = edge_representatives(Fp::MODULUS, Fp::from_raw_limbs, Fp::from_u64);
+    let mut x = Fp::from_u64(0x9e37_79b9_7f4a_7c15);
+    for _ in 0..200 {
+        x = x.square().add(&Fp::ONE);
+        fp.push(x);
+    }
+    for a in &fp {
+        let inv = a.invert();
+        assert!(inv.equals(&a.invert_by_fermat()), "{:?}", a);
+        assert!(Fp::from_raw_limbs(inv.to_raw_limbs()).is_some());
+        assert!(a.is_zero() || a.mul(&inv).equals(&Fp::ONE));
+    }
+    let mut fr = edge_representatives(Fr::MODULUS, Fr::from_raw_limbs, Fr::from_u64);
+    let mut y = Fr::from_u64(12345);
+    for _ in 0..100 {
+        y = y.square().add(&Fr::ONE);
+        fr.push(y);
+    }
+    for a in &fr {
+        let inv = a.invert();
+        assert!(inv.equals(&a.invert_by_fermat()), "{:?}", a);
+        assert!(a.is_zero() || a.mul(&inv).equals(&Fr::ONE));
+    }
+}
+
+#[test]
 fn top_limb_quotient_multiplier_is_exact() {
     for (m8, k, s) in [
         (Fp::MODULUS[8], Fp::TOP_QUOTIENT_MUL, Fp::TOP_QUOTIENT_SHIFT),
