@@ -14,7 +14,7 @@
 //! products instead of 13 (plus 4 `Fp` products for either form).
 //! [`multi_miller_loop`] shares one accumulator (one squaring per step) between all pairs.
 
-use crate::constants::{ATE_LOOP_NAF, BN_X_NAF, FROB1, FROB2, TWIST_B3};
+use crate::constants::{ATE_LOOP_NAF, BN_X_WNAF4, FROB1, FROB2, TWIST_B3};
 use crate::curve::{Affine, G1Affine, G2Affine};
 use crate::fp::Fp;
 use crate::fp12::Fp12;
@@ -554,19 +554,24 @@ pub fn final_exponentiation(f: &Fp12) -> Fp12 {
     t0.mul(&t1)
 }
 
-/// `f^x` for `f` in the cyclotomic subgroup, over the non-adjacent form of `x` (23 products
-/// instead of 27 for its binary digits): there `f⁻¹` is the conjugate, so digit -1 costs no more
-/// than digit 1.
-fn exp_by_x(f: &Fp12) -> Fp12 {
-    let f_inv = f.conjugate();
+/// `f^x` for `f` in the cyclotomic subgroup, over the width-4 non-adjacent form of `x`: 13
+/// products with `f, f³, f⁵, f⁷` (3 products and a square to make them) instead of 23 over the
+/// plain NAF or 27 over the binary digits. In the cyclotomic subgroup `f⁻ᵏ` is the conjugate of
+/// `fᵏ`, so negative digits cost no more.
+pub(crate) fn exp_by_x(f: &Fp12) -> Fp12 {
+    let f2 = f.cyclotomic_square();
+    let mut odd = [*f; 4];
+    for i in 1..4 {
+        odd[i] = odd[i - 1].mul(&f2);
+    }
     // The top digit is 1: start from f and walk the digits below it.
     let mut r = *f;
-    for digit in BN_X_NAF[..BN_X_NAF.len() - 1].iter().rev() {
+    for digit in BN_X_WNAF4[..BN_X_WNAF4.len() - 1].iter().rev() {
         r = r.cyclotomic_square();
-        match digit {
-            1 => r = r.mul(f),
-            -1 => r = r.mul(&f_inv),
-            _ => {}
+        if *digit > 0 {
+            r = r.mul(&odd[(*digit as usize - 1) / 2]);
+        } else if *digit < 0 {
+            r = r.mul(&odd[(-*digit as usize - 1) / 2].conjugate());
         }
     }
     r

@@ -411,14 +411,16 @@ fn derived_constants_recompute() {
         v += (*d as i128) << i;
     }
     assert_eq!(v, 6 * x + 2);
-    // The NAF of x: digits sum to x, no two adjacent digits are nonzero, the top one is 1.
+    // The width-4 NAF of x: digits odd and below 8 in size, sum to x, every nonzero digit
+    // followed by three zeros, the top one is 1.
     let mut v: i128 = 0;
-    for (i, d) in BN_X_NAF.iter().enumerate() {
+    for (i, d) in BN_X_WNAF4.iter().enumerate() {
         v += (*d as i128) << i;
-        assert!(i == 0 || *d == 0 || BN_X_NAF[i - 1] == 0);
+        assert!(*d == 0 || (d % 2 != 0 && d.abs() < 8));
+        assert!(*d == 0 || BN_X_WNAF4[i + 1..].iter().take(3).all(|z| *z == 0));
     }
     assert_eq!(v, x);
-    assert_eq!(BN_X_NAF[BN_X_NAF.len() - 1], 1);
+    assert_eq!(BN_X_WNAF4[BN_X_WNAF4.len() - 1], 1);
     let six_x2 = 6 * (x as u128) * (x as u128);
     assert_eq!(SIX_X_SQUARED, [six_x2 as u64, (six_x2 >> 64) as u64]);
 }
@@ -436,6 +438,8 @@ fn frobenius_is_the_p_power() {
     let g = f.conjugate().mul(&f.invert());
     let g = g.frobenius(2).mul(&g);
     assert!(g.cyclotomic_square().equals(&g.square()));
+    // exp_by_x (width-4 NAF with conjugates for negative digits) is the x-th power there.
+    assert!(exp_by_x(&g).equals(&fp12_pow(&g, &[4965661367192848881])));
     assert!(
         !f.cyclotomic_square().equals(&f.square()),
         "f itself is not cyclotomic"
