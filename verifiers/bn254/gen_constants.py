@@ -88,3 +88,18 @@ while n:
     n //= 2
 print("// NAF(6x+2) len", len(naf), "nonzero", sum(1 for d in naf if d))
 print(naf)
+# Width-4 NAF of x (digits in {0, ±1, ±3, ±5, ±7}), least significant digit first: the final
+# exponentiation's exp_by_x.
+n, wnaf = X, []
+while n:
+    if n & 1:
+        d = n % 16
+        if d >= 8:
+            d -= 16
+        n -= d
+    else:
+        d = 0
+    wnaf.append(d)
+    n //= 2
+print("// wNAF4(x) len", len(wnaf), "nonzero", sum(1 for d in wnaf if d))
+print(wnaf)

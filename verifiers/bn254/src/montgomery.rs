@@ -10,6 +10,7 @@
 #![allow(clippy::too_many_arguments, clippy::identity_op)]
 
 const MASK64: u64 = (1 << 29) - 1;
+const MASK32: u32 = (1 << 29) - 1;
 
 #[inline(always)]
 fn widen(x: &[u32; 9]) -> [u64; 9] {
@@ -353,6 +354,604 @@ pub(crate) fn mont_square(a: &[u32; 9], m: &[u32; 9], inv: u32) -> [u32; 9] {
     let r7 = t & MASK64;
     let c = t >> 29;
     let r8 = c & MASK64;
+    [
+        r0 as u32, r1 as u32, r2 as u32, r3 as u32, r4 as u32, r5 as u32, r6 as u32, r7 as u32,
+        r8 as u32,
+    ]
+}
+
+#[inline(always)]
+fn widen_signed(x: &[u32; 9]) -> [i64; 9] {
+    [
+        x[0] as i64,
+        x[1] as i64,
+        x[2] as i64,
+        x[3] as i64,
+        x[4] as i64,
+        x[5] as i64,
+        x[6] as i64,
+        x[7] as i64,
+        x[8] as i64,
+    ]
+}
+
+/// `(a·b + c·d)·R⁻¹ mod m` in `[0, 2m)` with one reduction, for `a, b, c, d < 4m`: the sum is
+/// `< 32m²` and `32m²/R + m < 2m` (as `m/R < 2^-7`). Each column holds at most 27 products
+/// `< 2^58` and a carry `< 2^36`: `< 2^63`.
+#[inline(always)]
+pub(crate) fn mont_mul_add(
+    a: &[u32; 9],
+    b: &[u32; 9],
+    c: &[u32; 9],
+    d: &[u32; 9],
+    m: &[u32; 9],
+    inv: u32,
+) -> [u32; 9] {
+    let [a0, a1, a2, a3, a4, a5, a6, a7, a8] = widen(a);
+    let [b0, b1, b2, b3, b4, b5, b6, b7, b8] = widen(b);
+    let [c0, c1, c2, c3, c4, c5, c6, c7, c8] = widen(c);
+    let [d0, d1, d2, d3, d4, d5, d6, d7, d8] = widen(d);
+    let [p0, p1, p2, p3, p4, p5, p6, p7, p8] = widen(m);
+    let mut t = a0 * b0 + c0 * d0;
+    let q0 = ((t as u32).wrapping_mul(inv) & MASK32) as u64;
+    t += q0 * p0;
+    let c = t >> 29;
+    let mut t = c + a0 * b1 + c0 * d1 + a1 * b0 + c1 * d0 + q0 * p1;
+    let q1 = ((t as u32).wrapping_mul(inv) & MASK32) as u64;
+    t += q1 * p0;
+    let c = t >> 29;
+    let mut t = c + a0 * b2 + c0 * d2 + a1 * b1 + c1 * d1 + a2 * b0 + c2 * d0 + q0 * p2 + q1 * p1;
+    let q2 = ((t as u32).wrapping_mul(inv) & MASK32) as u64;
+    t += q2 * p0;
+    let c = t >> 29;
+    let mut t = c
+        + a0 * b3
+        + c0 * d3
+        + a1 * b2
+        + c1 * d2
+        + a2 * b1
+        + c2 * d1
+        + a3 * b0
+        + c3 * d0
+        + q0 * p3
+        + q1 * p2
+        + q2 * p1;
+    let q3 = ((t as u32).wrapping_mul(inv) & MASK32) as u64;
+    t += q3 * p0;
+    let c = t >> 29;
+    let mut t = c
+        + a0 * b4
+        + c0 * d4
+        + a1 * b3
+        + c1 * d3
+        + a2 * b2
+        + c2 * d2
+        + a3 * b1
+        + c3 * d1
+        + a4 * b0
+        + c4 * d0
+        + q0 * p4
+        + q1 * p3
+        + q2 * p2
+        + q3 * p1;
+    let q4 = ((t as u32).wrapping_mul(inv) & MASK32) as u64;
+    t += q4 * p0;
+    let c = t >> 29;
+    let mut t = c
+        + a0 * b5
+        + c0 * d5
+        + a1 * b4
+        + c1 * d4
+        + a2 * b3
+        + c2 * d3
+        + a3 * b2
+        + c3 * d2
+        + a4 * b1
+        + c4 * d1
+        + a5 * b0
+        + c5 * d0
+        + q0 * p5
+        + q1 * p4
+        + q2 * p3
+        + q3 * p2
+        + q4 * p1;
+    let q5 = ((t as u32).wrapping_mul(inv) & MASK32) as u64;
+    t += q5 * p0;
+    let c = t >> 29;
+    let mut t = c
+        + a0 * b6
+        + c0 * d6
+        + a1 * b5
+        + c1 * d5
+        + a2 * b4
+        + c2 * d4
+        + a3 * b3
+        + c3 * d3
+        + a4 * b2
+        + c4 * d2
+        + a5 * b1
+        + c5 * d1
+        + a6 * b0
+        + c6 * d0
+        + q0 * p6
+        + q1 * p5
+        + q2 * p4
+        + q3 * p3
+        + q4 * p2
+        + q5 * p1;
+    let q6 = ((t as u32).wrapping_mul(inv) & MASK32) as u64;
+    t += q6 * p0;
+    let c = t >> 29;
+    let mut t = c
+        + a0 * b7
+        + c0 * d7
+        + a1 * b6
+        + c1 * d6
+        + a2 * b5
+        + c2 * d5
+        + a3 * b4
+        + c3 * d4
+        + a4 * b3
+        + c4 * d3
+        + a5 * b2
+        + c5 * d2
+        + a6 * b1
+        + c6 * d1
+        + a7 * b0
+        + c7 * d0
+        + q0 * p7
+        + q1 * p6
+        + q2 * p5
+        + q3 * p4
+        + q4 * p3
+        + q5 * p2
+        + q6 * p1;
+    let q7 = ((t as u32).wrapping_mul(inv) & MASK32) as u64;
+    t += q7 * p0;
+    let c = t >> 29;
+    let mut t = c
+        + a0 * b8
+        + c0 * d8
+        + a1 * b7
+        + c1 * d7
+        + a2 * b6
+        + c2 * d6
+        + a3 * b5
+        + c3 * d5
+        + a4 * b4
+        + c4 * d4
+        + a5 * b3
+        + c5 * d3
+        + a6 * b2
+        + c6 * d2
+        + a7 * b1
+        + c7 * d1
+        + a8 * b0
+        + c8 * d0
+        + q0 * p8
+        + q1 * p7
+        + q2 * p6
+        + q3 * p5
+        + q4 * p4
+        + q5 * p3
+        + q6 * p2
+        + q7 * p1;
+    let q8 = ((t as u32).wrapping_mul(inv) & MASK32) as u64;
+    t += q8 * p0;
+    let c = t >> 29;
+    let t = c
+        + a1 * b8
+        + c1 * d8
+        + a2 * b7
+        + c2 * d7
+        + a3 * b6
+        + c3 * d6
+        + a4 * b5
+        + c4 * d5
+        + a5 * b4
+        + c5 * d4
+        + a6 * b3
+        + c6 * d3
+        + a7 * b2
+        + c7 * d2
+        + a8 * b1
+        + c8 * d1
+        + q1 * p8
+        + q2 * p7
+        + q3 * p6
+        + q4 * p5
+        + q5 * p4
+        + q6 * p3
+        + q7 * p2
+        + q8 * p1;
+    let r0 = t & MASK64;
+    let c = t >> 29;
+    let t = c
+        + a2 * b8
+        + c2 * d8
+        + a3 * b7
+        + c3 * d7
+        + a4 * b6
+        + c4 * d6
+        + a5 * b5
+        + c5 * d5
+        + a6 * b4
+        + c6 * d4
+        + a7 * b3
+        + c7 * d3
+        + a8 * b2
+        + c8 * d2
+        + q2 * p8
+        + q3 * p7
+        + q4 * p6
+        + q5 * p5
+        + q6 * p4
+        + q7 * p3
+        + q8 * p2;
+    let r1 = t & MASK64;
+    let c = t >> 29;
+    let t = c
+        + a3 * b8
+        + c3 * d8
+        + a4 * b7
+        + c4 * d7
+        + a5 * b6
+        + c5 * d6
+        + a6 * b5
+        + c6 * d5
+        + a7 * b4
+        + c7 * d4
+        + a8 * b3
+        + c8 * d3
+        + q3 * p8
+        + q4 * p7
+        + q5 * p6
+        + q6 * p5
+        + q7 * p4
+        + q8 * p3;
+    let r2 = t & MASK64;
+    let c = t >> 29;
+    let t = c
+        + a4 * b8
+        + c4 * d8
+        + a5 * b7
+        + c5 * d7
+        + a6 * b6
+        + c6 * d6
+        + a7 * b5
+        + c7 * d5
+        + a8 * b4
+        + c8 * d4
+        + q4 * p8
+        + q5 * p7
+        + q6 * p6
+        + q7 * p5
+        + q8 * p4;
+    let r3 = t & MASK64;
+    let c = t >> 29;
+    let t = c
+        + a5 * b8
+        + c5 * d8
+        + a6 * b7
+        + c6 * d7
+        + a7 * b6
+        + c7 * d6
+        + a8 * b5
+        + c8 * d5
+        + q5 * p8
+        + q6 * p7
+        + q7 * p6
+        + q8 * p5;
+    let r4 = t & MASK64;
+    let c = t >> 29;
+    let t =
+        c + a6 * b8 + c6 * d8 + a7 * b7 + c7 * d7 + a8 * b6 + c8 * d6 + q6 * p8 + q7 * p7 + q8 * p6;
+    let r5 = t & MASK64;
+    let c = t >> 29;
+    let t = c + a7 * b8 + c7 * d8 + a8 * b7 + c8 * d7 + q7 * p8 + q8 * p7;
+    let r6 = t & MASK64;
+    let c = t >> 29;
+    let t = c + a8 * b8 + c8 * d8 + q8 * p8;
+    let r7 = t & MASK64;
+    let c = t >> 29;
+    let r8 = c & MASK64;
+    [
+        r0 as u32, r1 as u32, r2 as u32, r3 as u32, r4 as u32, r5 as u32, r6 as u32, r7 as u32,
+        r8 as u32,
+    ]
+}
+
+/// `(a·b - c·d + k)·R⁻¹ mod m` in `[0, 2m)` with one reduction, for `a, b, c, d < 4m` and `k`
+/// (18 limbs) a multiple of `m` with `16m² <= k < 2^522`: the sum is in `[0, 32m²)`. Columns are
+/// signed: in `(-9·2^58 - 2^36, 18·2^58 + 2^36)`, inside `i64`; the arithmetic shift carries
+/// exactly, and the low 29 bits of a negative column still fix `q` (two's complement).
+#[inline(always)]
+pub(crate) fn mont_mul_sub(
+    a: &[u32; 9],
+    b: &[u32; 9],
+    c: &[u32; 9],
+    d: &[u32; 9],
+    k: &[u32; 18],
+    m: &[u32; 9],
+    inv: u32,
+) -> [u32; 9] {
+    let [a0, a1, a2, a3, a4, a5, a6, a7, a8] = widen_signed(a);
+    let [b0, b1, b2, b3, b4, b5, b6, b7, b8] = widen_signed(b);
+    let [c0, c1, c2, c3, c4, c5, c6, c7, c8] = widen_signed(c);
+    let [d0, d1, d2, d3, d4, d5, d6, d7, d8] = widen_signed(d);
+    let [p0, p1, p2, p3, p4, p5, p6, p7, p8] = widen_signed(m);
+    let mut t = a0 * b0 + k[0] as i64 - c0 * d0;
+    let q0 = ((t as u32).wrapping_mul(inv) & MASK32) as i64;
+    t += q0 * p0;
+    let c = t >> 29;
+    let mut t = c + a0 * b1 + a1 * b0 + k[1] as i64 + q0 * p1 - c0 * d1 - c1 * d0;
+    let q1 = ((t as u32).wrapping_mul(inv) & MASK32) as i64;
+    t += q1 * p0;
+    let c = t >> 29;
+    let mut t = c + a0 * b2 + a1 * b1 + a2 * b0 + k[2] as i64 + q0 * p2 + q1 * p1
+        - c0 * d2
+        - c1 * d1
+        - c2 * d0;
+    let q2 = ((t as u32).wrapping_mul(inv) & MASK32) as i64;
+    t += q2 * p0;
+    let c = t >> 29;
+    let mut t =
+        c + a0 * b3 + a1 * b2 + a2 * b1 + a3 * b0 + k[3] as i64 + q0 * p3 + q1 * p2 + q2 * p1
+            - c0 * d3
+            - c1 * d2
+            - c2 * d1
+            - c3 * d0;
+    let q3 = ((t as u32).wrapping_mul(inv) & MASK32) as i64;
+    t += q3 * p0;
+    let c = t >> 29;
+    let mut t = c
+        + a0 * b4
+        + a1 * b3
+        + a2 * b2
+        + a3 * b1
+        + a4 * b0
+        + k[4] as i64
+        + q0 * p4
+        + q1 * p3
+        + q2 * p2
+        + q3 * p1
+        - c0 * d4
+        - c1 * d3
+        - c2 * d2
+        - c3 * d1
+        - c4 * d0;
+    let q4 = ((t as u32).wrapping_mul(inv) & MASK32) as i64;
+    t += q4 * p0;
+    let c = t >> 29;
+    let mut t = c
+        + a0 * b5
+        + a1 * b4
+        + a2 * b3
+        + a3 * b2
+        + a4 * b1
+        + a5 * b0
+        + k[5] as i64
+        + q0 * p5
+        + q1 * p4
+        + q2 * p3
+        + q3 * p2
+        + q4 * p1
+        - c0 * d5
+        - c1 * d4
+        - c2 * d3
+        - c3 * d2
+        - c4 * d1
+        - c5 * d0;
+    let q5 = ((t as u32).wrapping_mul(inv) & MASK32) as i64;
+    t += q5 * p0;
+    let c = t >> 29;
+    let mut t = c
+        + a0 * b6
+        + a1 * b5
+        + a2 * b4
+        + a3 * b3
+        + a4 * b2
+        + a5 * b1
+        + a6 * b0
+        + k[6] as i64
+        + q0 * p6
+        + q1 * p5
+        + q2 * p4
+        + q3 * p3
+        + q4 * p2
+        + q5 * p1
+        - c0 * d6
+        - c1 * d5
+        - c2 * d4
+        - c3 * d3
+        - c4 * d2
+        - c5 * d1
+        - c6 * d0;
+    let q6 = ((t as u32).wrapping_mul(inv) & MASK32) as i64;
+    t += q6 * p0;
+    let c = t >> 29;
+    let mut t = c
+        + a0 * b7
+        + a1 * b6
+        + a2 * b5
+        + a3 * b4
+        + a4 * b3
+        + a5 * b2
+        + a6 * b1
+        + a7 * b0
+        + k[7] as i64
+        + q0 * p7
+        + q1 * p6
+        + q2 * p5
+        + q3 * p4
+        + q4 * p3
+        + q5 * p2
+        + q6 * p1
+        - c0 * d7
+        - c1 * d6
+        - c2 * d5
+        - c3 * d4
+        - c4 * d3
+        - c5 * d2
+        - c6 * d1
+        - c7 * d0;
+    let q7 = ((t as u32).wrapping_mul(inv) & MASK32) as i64;
+    t += q7 * p0;
+    let c = t >> 29;
+    let mut t = c
+        + a0 * b8
+        + a1 * b7
+        + a2 * b6
+        + a3 * b5
+        + a4 * b4
+        + a5 * b3
+        + a6 * b2
+        + a7 * b1
+        + a8 * b0
+        + k[8] as i64
+        + q0 * p8
+        + q1 * p7
+        + q2 * p6
+        + q3 * p5
+        + q4 * p4
+        + q5 * p3
+        + q6 * p2
+        + q7 * p1
+        - c0 * d8
+        - c1 * d7
+        - c2 * d6
+        - c3 * d5
+        - c4 * d4
+        - c5 * d3
+        - c6 * d2
+        - c7 * d1
+        - c8 * d0;
+    let q8 = ((t as u32).wrapping_mul(inv) & MASK32) as i64;
+    t += q8 * p0;
+    let c = t >> 29;
+    let t = c
+        + a1 * b8
+        + a2 * b7
+        + a3 * b6
+        + a4 * b5
+        + a5 * b4
+        + a6 * b3
+        + a7 * b2
+        + a8 * b1
+        + k[9] as i64
+        + q1 * p8
+        + q2 * p7
+        + q3 * p6
+        + q4 * p5
+        + q5 * p4
+        + q6 * p3
+        + q7 * p2
+        + q8 * p1
+        - c1 * d8
+        - c2 * d7
+        - c3 * d6
+        - c4 * d5
+        - c5 * d4
+        - c6 * d3
+        - c7 * d2
+        - c8 * d1;
+    let r0 = t & MASK64 as i64;
+    let c = t >> 29;
+    let t = c
+        + a2 * b8
+        + a3 * b7
+        + a4 * b6
+        + a5 * b5
+        + a6 * b4
+        + a7 * b3
+        + a8 * b2
+        + k[10] as i64
+        + q2 * p8
+        + q3 * p7
+        + q4 * p6
+        + q5 * p5
+        + q6 * p4
+        + q7 * p3
+        + q8 * p2
+        - c2 * d8
+        - c3 * d7
+        - c4 * d6
+        - c5 * d5
+        - c6 * d4
+        - c7 * d3
+        - c8 * d2;
+    let r1 = t & MASK64 as i64;
+    let c = t >> 29;
+    let t = c
+        + a3 * b8
+        + a4 * b7
+        + a5 * b6
+        + a6 * b5
+        + a7 * b4
+        + a8 * b3
+        + k[11] as i64
+        + q3 * p8
+        + q4 * p7
+        + q5 * p6
+        + q6 * p5
+        + q7 * p4
+        + q8 * p3
+        - c3 * d8
+        - c4 * d7
+        - c5 * d6
+        - c6 * d5
+        - c7 * d4
+        - c8 * d3;
+    let r2 = t & MASK64 as i64;
+    let c = t >> 29;
+    let t = c
+        + a4 * b8
+        + a5 * b7
+        + a6 * b6
+        + a7 * b5
+        + a8 * b4
+        + k[12] as i64
+        + q4 * p8
+        + q5 * p7
+        + q6 * p6
+        + q7 * p5
+        + q8 * p4
+        - c4 * d8
+        - c5 * d7
+        - c6 * d6
+        - c7 * d5
+        - c8 * d4;
+    let r3 = t & MASK64 as i64;
+    let c = t >> 29;
+    let t = c
+        + a5 * b8
+        + a6 * b7
+        + a7 * b6
+        + a8 * b5
+        + k[13] as i64
+        + q5 * p8
+        + q6 * p7
+        + q7 * p6
+        + q8 * p5
+        - c5 * d8
+        - c6 * d7
+        - c7 * d6
+        - c8 * d5;
+    let r4 = t & MASK64 as i64;
+    let c = t >> 29;
+    let t = c + a6 * b8 + a7 * b7 + a8 * b6 + k[14] as i64 + q6 * p8 + q7 * p7 + q8 * p6
+        - c6 * d8
+        - c7 * d7
+        - c8 * d6;
+    let r5 = t & MASK64 as i64;
+    let c = t >> 29;
+    let t = c + a7 * b8 + a8 * b7 + k[15] as i64 + q7 * p8 + q8 * p7 - c7 * d8 - c8 * d7;
+    let r6 = t & MASK64 as i64;
+    let c = t >> 29;
+    let t = c + a8 * b8 + k[16] as i64 + q8 * p8 - c8 * d8;
+    let r7 = t & MASK64 as i64;
+    let c = t >> 29;
+    let r8 = (c + k[17] as i64) & MASK64 as i64;
     [
         r0 as u32, r1 as u32, r2 as u32, r3 as u32, r4 as u32, r5 as u32, r6 as u32, r7 as u32,
         r8 as u32,

@@ -213,6 +213,35 @@ fn edge_representatives<F: Copy>(
 }
 
 #[test]
+fn euclidean_inverse_matches_fermat() {
+    // On the edge representatives (zero, one, m - 1, m, m + 1, 2m - 1, ...) and a chain of
+    // products, for both fields; zero maps to zero; x·x⁻¹ = 1 otherwise.
+    let mut fp = edge_representatives(Fp::MODULUS, Fp::from_raw_limbs, Fp::from_u64);
+    let mut x = Fp::from_u64(0x9e37_79b9_7f4a_7c15);
+    for _ in 0..200 {
+        x = x.square().add(&Fp::ONE);
+        fp.push(x);
+    }
+    for a in &fp {
+        let inv = a.invert();
+        assert!(inv.equals(&a.invert_by_fermat()), "{:?}", a);
+        assert!(Fp::from_raw_limbs(inv.to_raw_limbs()).is_some());
+        assert!(a.is_zero() || a.mul(&inv).equals(&Fp::ONE));
+    }
+    let mut fr = edge_representatives(Fr::MODULUS, Fr::from_raw_limbs, Fr::from_u64);
+    let mut y = Fr::from_u64(12345);
+    for _ in 0..100 {
+        y = y.square().add(&Fr::ONE);
+        fr.push(y);
+    }
+    for a in &fr {
+        let inv = a.invert();
+        assert!(inv.equals(&a.invert_by_fermat()), "{:?}", a);
+        assert!(a.is_zero() || a.mul(&inv).equals(&Fr::ONE));
+    }
+}
+
+#[test]
 fn top_limb_quotient_multiplier_is_exact() {
     for (m8, k, s) in [
         (Fp::MODULUS[8], Fp::TOP_QUOTIENT_MUL, Fp::TOP_QUOTIENT_SHIFT),
@@ -306,6 +335,53 @@ fn one_pass_combinations_match_chains_of_additions() {
 }
 
 #[test]
+fn fused_products_match_separate_products() {
+    // sum_of_products, difference_of_products (one reduction for two products),
+    // difference_of_squares and double_product against mul/add/sub, on every pair of edge
+    // representatives, and on unreduced sums (< 4m, as add_unreduced makes) for the first two.
+    let mut fp = edge_representatives(Fp::MODULUS, Fp::from_raw_limbs, Fp::from_u64);
+    let top = fp[5]; // 2m - 1
+    fp.push(top.add_unreduced(&top)); // 4m - 2
+    fp.push(fp[2].add_unreduced(&top)); // 3m - 2
+    let stored = |x: &Fp| Fp::from_raw_limbs(x.to_raw_limbs()).is_some();
+    for a in &fp {
+        for b in &fp {
+            for (c, d) in [(a, b), (b, a), (&top, &top), (&fp[8], &fp[13])] {
+                let sum = Fp::sum_of_products(a, b, c, d);
+                let diff = Fp::difference_of_products(a, b, c, d);
+                assert!(sum.equals(&a.mul(b).add(&c.mul(d))), "{:?} {:?}", a, b);
+                assert!(diff.equals(&a.mul(b).sub(&c.mul(d))), "{:?} {:?}", a, b);
+                assert!(stored(&sum) && stored(&diff), "{:?} {:?}", a, b);
+            }
+            if stored(a) && stored(b) {
+                let squares = Fp::difference_of_squares(a, b);
+                let double = Fp::double_product(a, b);
+                assert!(squares.equals(&a.square().sub(&b.square())));
+                assert!(double.equals(&a.mul(b).double()));
+                assert!(stored(&squares) && stored(&double));
+            }
+        }
+    }
+    // 16m² really is 16·m·m.
+    let m = crate::backend::limbs_to_be(&Fp::MODULUS);
+    let m_words: Vec<u64> = (0..4)
+        .map(|i| u64::from_be_bytes(arr(&m[8 * (3 - i)..8 * (4 - i)])))
+        .collect();
+    let want = big_mul(&big_mul(&m_words, &m_words), &[16]);
+    let limbs = crate::backend::sixteen_times_square(&Fp::MODULUS);
+    let mut got = vec![0u64; 12];
+    for (i, l) in limbs.iter().enumerate() {
+        assert!(*l < 1 << 29);
+        let (w, s) = (29 * i / 64, 29 * i % 64);
+        got[w] |= (*l as u64) << s;
+        if s > 35 {
+            got[w + 1] |= (*l as u64) >> (64 - s);
+        }
+    }
+    assert_eq!(got, want);
+}
+
+#[test]
 fn derived_constants_recompute() {
     let p = big_from_dec(P_DEC);
     let xi = xi();
@@ -335,14 +411,16 @@ fn derived_constants_recompute() {
         v += (*d as i128) << i;
     }
     assert_eq!(v, 6 * x + 2);
-    // The NAF of x: digits sum to x, no two adjacent digits are nonzero, the top one is 1.
+    // The width-4 NAF of x: digits odd and below 8 in size, sum to x, every nonzero digit
+    // followed by three zeros, the top one is 1.
     let mut v: i128 = 0;
-    for (i, d) in BN_X_NAF.iter().enumerate() {
+    for (i, d) in BN_X_WNAF4.iter().enumerate() {
         v += (*d as i128) << i;
-        assert!(i == 0 || *d == 0 || BN_X_NAF[i - 1] == 0);
+        assert!(*d == 0 || (d % 2 != 0 && d.abs() < 8));
+        assert!(*d == 0 || BN_X_WNAF4[i + 1..].iter().take(3).all(|z| *z == 0));
     }
     assert_eq!(v, x);
-    assert_eq!(BN_X_NAF[BN_X_NAF.len() - 1], 1);
+    assert_eq!(BN_X_WNAF4[BN_X_WNAF4.len() - 1], 1);
     let six_x2 = 6 * (x as u128) * (x as u128);
     assert_eq!(SIX_X_SQUARED, [six_x2 as u64, (six_x2 >> 64) as u64]);
 }
@@ -360,6 +438,8 @@ fn frobenius_is_the_p_power() {
     let g = f.conjugate().mul(&f.invert());
     let g = g.frobenius(2).mul(&g);
     assert!(g.cyclotomic_square().equals(&g.square()));
+    // exp_by_x (width-4 NAF with conjugates for negative digits) is the x-th power there.
+    assert!(exp_by_x(&g).equals(&fp12_pow(&g, &[4965661367192848881])));
     assert!(
         !f.cyclotomic_square().equals(&f.square()),
         "f itself is not cyclotomic"
@@ -462,6 +542,76 @@ fn group_law_is_consistent() {
     let mut k = [7u64, 0, 0, 1];
     k[0] += 15;
     assert!(msm.equals(&p.mul_words(&k)));
+}
+
+#[test]
+fn wnaf_multi_scalar_multiplication_matches_the_binary_one() {
+    // Points with the identity and repeated points among them; scalars zero, one, r - 1, the
+    // largest 256-bit value (a carry into the fifth NAF word) and mixed words.
+    let g = g1_generator().to_jacobian();
+    let r = r_words();
+    let scalars: Vec<[u64; 4]> = vec![
+        [0, 0, 0, 0],
+        [1, 0, 0, 0],
+        [r[0] - 1, r[1], r[2], r[3]],
+        [u64::MAX; 4],
+        [
+            0x9e37_79b9_7f4a_7c15,
+            7,
+            0x8000_0000_0000_0001,
+            0x0123_4567_89ab_cdef,
+        ],
+        [15, 0, 0, 0],
+        [0xffff_ffff_ffff_fff1, 0, 0, 0],
+    ];
+    let points: Vec<G1Affine> = [5u64, 0, 1, 1 << 33, 5, 3, 99]
+        .iter()
+        .map(|k| g.mul_words(&[*k]).to_affine())
+        .collect();
+    for n in 0..=points.len() {
+        let want = Jacobian::multi_mul(&points[..n], &scalars[..n], 4);
+        let got = Jacobian::multi_mul_wnaf(&points[..n], &scalars[..n]);
+        assert!(got.equals(&want), "{} points", n);
+    }
+    // Over G2 as well (the method is generic), and with several chunks of points.
+    let q = g2_generator();
+    let many = vec![q; 2 * STRAUS_CHUNK + 3];
+    let ks: Vec<[u64; 4]> = (0..many.len() as u64)
+        .map(|i| [i.wrapping_mul(0x9e37_79b9_7f4a_7c15), i, 0, i << 50])
+        .collect();
+    let want = Jacobian::multi_mul(&many, &ks, 4);
+    assert!(Jacobian::multi_mul_wnaf(&many, &ks).equals(&want));
+}
+
+#[test]
+fn glv_endomorphism_acts_as_lambda_on_g1() {
+    // β is a primitive cube root of unity, λ one modulo r, and φ(P) = (βx, y) = [λ]P.
+    let beta = glv_beta();
+    assert!(!beta.equals(&Fp::ONE));
+    assert!(beta.square().mul(&beta).equals(&Fp::ONE));
+    let lambda = Fr::from_bytes_be(&GLV_LAMBDA_BE).unwrap();
+    assert!(lambda.square().add(&lambda).add(&Fr::ONE).is_zero());
+    let g = g1_generator().to_jacobian();
+    for k in [1u64, 2, 12345, u64::MAX] {
+        let p = g.mul_words(&[k, 3]).to_affine();
+        let want = p.to_jacobian().mul_words(&lambda.to_words());
+        assert!(glv_endomorphism(&p, &beta).to_jacobian().equals(&want));
+    }
+    // (k1 + λ·k2)·P by the split chain equals the plain multiplication by the reduced scalar.
+    let p = g.mul_words(&[987654321]).to_affine();
+    for (k1, k2) in [
+        (0u64, 0u64),
+        (1, 0),
+        (0, 1),
+        (u64::MAX, u64::MAX),
+        (0x9e37_79b9_7f4a_7c15, 0x0123_4567_89ab_cdef),
+        (15, 0xffff_ffff_ffff_fff1),
+    ] {
+        let k = lambda.mul(&Fr::from_u64(k2)).add(&Fr::from_u64(k1));
+        let want = p.to_jacobian().mul_words(&k.to_words());
+        assert!(g1_mul_glv(&p, k1, k2, &beta).equals(&want), "{} {}", k1, k2);
+    }
+    assert!(g1_mul_glv(&G1Affine::IDENTITY, 5, 7, &beta).is_identity());
 }
 
 #[test]
@@ -625,6 +775,60 @@ fn pairing_is_bilinear_and_non_degenerate() {
     // e(aP, Q) = e(P, aQ).
     let qa = g2.to_jacobian().mul_words(&a.to_words()).to_affine();
     assert!(pairing(&pa, &g2).equals(&pairing(&g1, &qa)));
+}
+
+#[test]
+fn affine_fresh_lines_give_the_same_pairing_product() {
+    // From AFFINE_MIN_FRESH fresh pairs on, the Miller loop keeps T affine (one inversion per
+    // step); after the final exponentiation the product must equal the one computed with
+    // projective lines (groups below the threshold), identity pairs and a prepared pair included.
+    let g1 = g1_generator().to_jacobian();
+    let g2 = g2_generator().to_jacobian();
+    let n = AFFINE_MIN_FRESH + 3;
+    let mut pairs: Vec<(G1Affine, G2Affine)> = (0..n as u64)
+        .map(|i| {
+            let p = g1.mul_words(&[3 + i * 7919]).to_affine();
+            let q = g2.mul_words(&[11 + i * 104729, i]).to_affine();
+            (p, q)
+        })
+        .collect();
+    pairs[4].0 = G1Affine::IDENTITY;
+    pairs[9].1 = G2Affine::IDENTITY;
+    let prepared_q = G2Prepared::new(&g2.mul_words(&[5]).to_affine());
+    let prepared_p = g1.mul_words(&[77]).to_affine();
+    let mut work: Vec<LineGeneratorSlot> = (0..n).map(|_| LineGeneratorSlot::EMPTY).collect();
+    let affine = final_exponentiation(&multi_miller_loop(
+        &[(prepared_p, &prepared_q)],
+        &pairs,
+        &mut work,
+    ));
+    let mut projective = final_exponentiation(&multi_miller_loop(
+        &[(prepared_p, &prepared_q)],
+        &[],
+        &mut [],
+    ));
+    for chunk in pairs.chunks(AFFINE_MIN_FRESH / 2) {
+        let f = multi_miller_loop(&[], chunk, &mut work[..chunk.len()]);
+        projective = projective.mul(&final_exponentiation(&f));
+    }
+    assert!(affine.equals(&projective));
+    assert!(!affine.is_one());
+    // A product that is one: e(a·P, Q)·e(-P, a·Q) for each pair.
+    let mut cancelling = Vec::new();
+    for (i, (p, q)) in pairs.iter().take(n / 2 + 1).enumerate() {
+        let a = [2 + i as u64, 1];
+        let ap = p.to_jacobian().mul_words(&a).to_affine();
+        let aq = q.to_jacobian().mul_words(&a).to_affine();
+        cancelling.push((ap, *q));
+        cancelling.push((p.neg(), aq));
+    }
+    assert!(cancelling.len() >= AFFINE_MIN_FRESH);
+    let mut work: Vec<LineGeneratorSlot> = (0..cancelling.len())
+        .map(|_| LineGeneratorSlot::EMPTY)
+        .collect();
+    assert!(pairing_product_is_one(&[], &cancelling, &mut work));
+    cancelling[0].0 = cancelling[0].0.neg();
+    assert!(!pairing_product_is_one(&[], &cancelling, &mut work));
 }
 
 #[test]

@@ -1,6 +1,6 @@
 //! Batch verification of proofs of one key.
 //!
-//! With random nonzero 128-bit weights `ρⱼ` (from the host's seed), the `n` equations
+//! With random nonzero weights `ρⱼ` (from the host's seed), the `n` equations
 //! `e(Aⱼ, Bⱼ) = e(α, β)·e(vk_xⱼ, γ)·e(Cⱼ, δ)` are combined into
 //!
 //! ```text
@@ -13,7 +13,18 @@
 //! except with probability about `2⁻¹²⁸` over the weights; then the batch is split in halves
 //! until each proof is checked alone by [`verify_proof`], so every answer equals the
 //! single-proof answer. A batch of one is a single verification.
+//!
+//! Each weight is `ρⱼ = ρ1ⱼ + λ·ρ2ⱼ mod r` for two random 64-bit halves, with `λ` the eigenvalue
+//! of the `G1` endomorphism `φ(x, y) = (βx, y)` (GLV), so that `ρⱼ·Aⱼ = ρ1ⱼ·Aⱼ + ρ2ⱼ·φ(Aⱼ)` and
+//! `Σρⱼ·Cⱼ = Σ ρ1ⱼ·Cⱼ + ρ2ⱼ·φ(Cⱼ)` need 64 doublings instead of 128. The map
+//! `(ρ1, ρ2) -> ρ1 + λρ2 mod r` is injective on 64-bit halves: a collision would be a nonzero
+//! `(d1, d2)` with `|d1|, |d2| < 2^64` and `d1 + λd2 ≡ 0 (mod r)`, but the shortest nonzero
+//! vector of that lattice has Euclidean length about `2^126.8` (Gauss-reduced basis
+//! `(-9931322734385697763, 147946756881789319000765030803803410728)` and its rotation, computed
+//! from `λ` and `r`). So each `ρⱼ` still takes `2^128 - 1` distinct nonzero values with equal
+//! probability, and a false accept has probability about `2⁻¹²⁸` as with 128-bit integers.
 
+use zkedge_bn254::curve::{g1_mul_glv, glv_beta, glv_endomorphism, GLV_LAMBDA_BE};
 use zkedge_bn254::{
     final_exponentiation, multi_miller_loop, Fp, Fr, G1Affine, G1Jacobian, G2Affine,
     LineGeneratorSlot,
@@ -28,7 +39,7 @@ use crate::verify::verify_proof;
 pub const MAX_BATCH: usize = 256;
 
 /// Domain separator of the weight stream.
-pub const WEIGHT_DOMAIN: &[u8] = b"zkedge.groth16-batch-weights.v1";
+pub const WEIGHT_DOMAIN: &[u8] = b"zkedge.groth16-batch-weights.v2";
 
 /// Working memory of one batch (about 0.8 MiB). All-zero bytes are not needed: use
 /// [`BatchBuffers::new`] (or, in Wasm static memory, write it once before use).
@@ -36,7 +47,8 @@ pub struct BatchBuffers {
     weights: [[u64; 4]; MAX_BATCH],
     pairs: [(G1Affine, G2Affine); MAX_BATCH],
     slots: [LineGeneratorSlot; MAX_BATCH],
-    c_points: [G1Affine; MAX_BATCH],
+    c_points: [G1Affine; 2 * MAX_BATCH],
+    c_scalars: [[u64; 4]; 2 * MAX_BATCH],
     weighted_a: [G1Jacobian; MAX_BATCH],
     weighted_a_affine: [G1Affine; MAX_BATCH],
     scratch: [Fp; MAX_BATCH],
@@ -49,7 +61,8 @@ impl BatchBuffers {
             weights: [[0; 4]; MAX_BATCH],
             pairs: [(G1Affine::IDENTITY, G2Affine::IDENTITY); MAX_BATCH],
             slots: [LineGeneratorSlot::EMPTY; MAX_BATCH],
-            c_points: [G1Affine::IDENTITY; MAX_BATCH],
+            c_points: [G1Affine::IDENTITY; 2 * MAX_BATCH],
+            c_scalars: [[0; 4]; 2 * MAX_BATCH],
             weighted_a: [G1Jacobian::IDENTITY; MAX_BATCH],
             weighted_a_affine: [G1Affine::IDENTITY; MAX_BATCH],
             scratch: [Fp::ZERO; MAX_BATCH],
@@ -125,10 +138,11 @@ fn combined_check(
         return false;
     }
     // Σρⱼ and Σⱼ ρⱼ·pubᵢⱼ in Fr.
+    let lambda = Fr::from_bytes_be(&GLV_LAMBDA_BE).expect("λ < r");
     let mut weight_sum = Fr::ZERO;
     let mut input_sums = [Fr::ZERO; MAX_PUBLIC_INPUTS];
     for j in 0..n {
-        let rho = fr_from_weight(&buffers.weights[first + j]);
+        let rho = fr_from_weight(&buffers.weights[first + j], &lambda);
         weight_sum = weight_sum.add(&rho);
         for (sum, x) in input_sums.iter_mut().zip(inputs[j].as_slice()) {
             *sum = sum.add(&rho.mul(x));
@@ -140,17 +154,20 @@ fn combined_check(
     for i in 0..key.n_public {
         scalars[i + 1] = input_sums[i].to_words();
     }
-    let vk_x = G1Jacobian::multi_mul(&key.ic[..key.n_public + 1], &scalars[..key.n_public + 1], 4);
+    let vk_x =
+        G1Jacobian::multi_mul_wnaf(&key.ic[..key.n_public + 1], &scalars[..key.n_public + 1]);
     let alpha = key.alpha.to_jacobian().mul_words(&scalars[0]);
+    // Σ ρ1ⱼ·Cⱼ + ρ2ⱼ·φ(Cⱼ): 2n points with 64-bit scalars.
+    let beta = glv_beta();
     for j in 0..n {
-        buffers.c_points[j] = proofs[j].c;
+        let w = &buffers.weights[first + j];
+        buffers.c_points[2 * j] = proofs[j].c;
+        buffers.c_points[2 * j + 1] = glv_endomorphism(&proofs[j].c, &beta);
+        buffers.c_scalars[2 * j] = [w[0], 0, 0, 0];
+        buffers.c_scalars[2 * j + 1] = [w[1], 0, 0, 0];
     }
-    let c_sum = G1Jacobian::multi_mul(
-        &buffers.c_points[..n],
-        &buffers.weights[first..first + n],
-        2,
-    );
-    weighted_pairs(proofs, first, buffers);
+    let c_sum = G1Jacobian::multi_mul(&buffers.c_points[..2 * n], &buffers.c_scalars[..2 * n], 1);
+    weighted_pairs(proofs, first, &beta, buffers);
     let f = multi_miller_loop(
         &[
             (alpha.to_affine().neg(), &key.beta),
@@ -166,13 +183,11 @@ fn combined_check(
 /// `buffers.pairs[j] = (ρⱼ·Aⱼ, Bⱼ)`, made affine with one inversion for all of them. Out of
 /// line to keep `combined_check` well below the JVM's 8000-byte compilation limit under Chicory.
 #[inline(never)]
-fn weighted_pairs(proofs: &[Proof], first: usize, buffers: &mut BatchBuffers) {
+fn weighted_pairs(proofs: &[Proof], first: usize, beta: &Fp, buffers: &mut BatchBuffers) {
     let n = proofs.len();
     for j in 0..n {
-        buffers.weighted_a[j] = proofs[j]
-            .a
-            .to_jacobian()
-            .mul_words(&buffers.weights[first + j][..2]);
+        let w = &buffers.weights[first + j];
+        buffers.weighted_a[j] = g1_mul_glv(&proofs[j].a, w[0], w[1], beta);
     }
     G1Jacobian::batch_to_affine(
         &buffers.weighted_a[..n],
@@ -184,8 +199,9 @@ fn weighted_pairs(proofs: &[Proof], first: usize, buffers: &mut BatchBuffers) {
     }
 }
 
-/// Fills `weights` with nonzero 128-bit integers (words 2 and 3 zero) from
-/// SHAKE256(`u32 LE len(domain)` ‖ domain ‖ seed), 16 little-endian bytes each; zero is skipped.
+/// Fills `weights` with the halves `[ρ1, ρ2, 0, 0]` of nonzero weights `ρ1 + λρ2` (module docs)
+/// from SHAKE256(`u32 LE len(domain)` ‖ domain ‖ seed), 16 bytes each (`ρ1` then `ρ2`,
+/// little-endian); `ρ1 = ρ2 = 0` is skipped.
 pub fn derive_weights(seed: &[u8; 32], weights: &mut [[u64; 4]]) {
     let mut shake = Shake256::new();
     shake.update(&(WEIGHT_DOMAIN.len() as u32).to_le_bytes());
@@ -208,8 +224,7 @@ pub fn derive_weights(seed: &[u8; 32], weights: &mut [[u64; 4]]) {
     }
 }
 
-/// A 128-bit weight as an element of `Fr`.
-fn fr_from_weight(w: &[u64; 4]) -> Fr {
-    let two_64 = Fr::from_u64(1 << 32).square();
-    Fr::from_u64(w[1]).mul(&two_64).add(&Fr::from_u64(w[0]))
+/// The weight `ρ1 + λ·ρ2` as an element of `Fr`.
+fn fr_from_weight(w: &[u64; 4], lambda: &Fr) -> Fr {
+    Fr::from_u64(w[1]).mul(lambda).add(&Fr::from_u64(w[0]))
 }

@@ -8,6 +8,7 @@ use crate::batch::{verify_batch, BatchBuffers};
 use crate::encoding::{Malformed, Proof, PublicInputs};
 use crate::key::{KeyError, PreparedKey};
 use crate::verify::{decode, verify_encoded, Verdict};
+use zkedge_bn254::pairing::AFFINE_MIN_FRESH;
 
 fn hex(s: &str) -> Vec<u8> {
     (0..s.len() / 2)
@@ -242,9 +243,12 @@ fn batch_of_valid_proofs_verifies() {
     let v = mulsum();
     let key = key(&v);
     let items: Vec<_> = mixed_batch(&v, &key).into_iter().filter(|x| x.2).collect();
-    // 8 distinct proofs, repeated to 24.
-    let many: Vec<_> = items.iter().cycle().take(24).cloned().collect();
-    assert!(run_batch(&key, &many, 1).iter().all(|ok| *ok));
+    // 8 distinct proofs, repeated: below AFFINE_MIN_FRESH (projective lines for B) and above
+    // it (affine lines with a shared inversion per step).
+    for n in [AFFINE_MIN_FRESH - 1, AFFINE_MIN_FRESH + 8] {
+        let many: Vec<_> = items.iter().cycle().take(n).cloned().collect();
+        assert!(run_batch(&key, &many, 1).iter().all(|ok| *ok));
+    }
 }
 
 #[test]
@@ -261,6 +265,17 @@ fn batch_answers_equal_single_answers() {
         let want: Vec<bool> = items.iter().map(|x| x.2).collect();
         assert_eq!(got, want, "bad proof at {}", bad_at);
     }
+    // A batch large enough for affine lines, with a bad proof in its second half.
+    let mut items: Vec<_> = good
+        .iter()
+        .cycle()
+        .take(AFFINE_MIN_FRESH + 7)
+        .cloned()
+        .collect();
+    items.insert(AFFINE_MIN_FRESH + 1, bad[0].clone());
+    let got = run_batch(&key, &items, 6);
+    let want: Vec<bool> = items.iter().map(|x| x.2).collect();
+    assert_eq!(got, want);
     let mut items = all.clone();
     items.rotate_left(3);
     let got = run_batch(&key, &items, 9);

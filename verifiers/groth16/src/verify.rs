@@ -24,14 +24,14 @@ pub enum Verdict {
     Malformed(Malformed),
 }
 
-/// `vk_x = IC₀ + Σ pubᵢ·ICᵢ` (one shared doubling chain).
+/// `vk_x = IC₀ + Σ pubᵢ·ICᵢ` (one shared doubling chain, width-4 NAF digits).
 pub(crate) fn public_input_point(key: &PreparedKey, inputs: &PublicInputs) -> G1Jacobian {
     let n = inputs.as_slice().len();
     let mut scalars = [[0u64; 4]; MAX_PUBLIC_INPUTS];
     for (s, x) in scalars.iter_mut().zip(inputs.as_slice()) {
         *s = x.to_words();
     }
-    G1Jacobian::multi_mul(&key.ic[1..n + 1], &scalars[..n], 4).add_affine(&key.ic[0])
+    G1Jacobian::multi_mul_wnaf(&key.ic[1..n + 1], &scalars[..n]).add_affine(&key.ic[0])
 }
 
 /// Verifies a decoded proof (`inputs` must have `key.n_public` entries: see
