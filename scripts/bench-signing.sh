@@ -12,12 +12,7 @@ case "${1:-}" in
   *) echo "usage: scripts/bench-signing.sh [--quick]" >&2; exit 2 ;;
 esac
 
-log="$(mktemp "${TMPDIR:-/tmp}/bench-signing-mvn.XXXXXX")"
-if ! (cd "$root" && mvn -q -B -ntp -DskipTests package -pl benchmarks -am) >"$log" 2>&1; then
-  cat "$log" >&2
-  rm -f "$log"
-  exit 1
-fi
-rm -f "$log"
+. "$root/scripts/lib/maven-quiet.sh"
+maven_quiet -DskipTests package -pl benchmarks -am || exit 1
 java ${JAVA_OPTS:-} -cp "$root/benchmarks/target/zkedge-benchmarks.jar" \
   io.zkedge.benchmarks.EvidenceSigningBenchmark "${quick[@]}"

@@ -37,13 +37,8 @@ done
 echo "bench-verifiers: building the Wasm modules, the native benchmark and the Chicory benchmark" >&2
 "$root/scripts/build-verifiers.sh" >/dev/null
 (cd "$root/verifiers" && cargo build --release --locked -q -p zkedge-bench)
-log="$(mktemp "${TMPDIR:-/tmp}/bench-verifiers-mvn.XXXXXX")"
-if ! (cd "$root" && mvn -q -B -ntp -DskipTests package -pl benchmarks -am) >"$log" 2>&1; then
-  cat "$log" >&2
-  rm -f "$log"
-  exit 1
-fi
-rm -f "$log"
+. "$root/scripts/lib/maven-quiet.sh"
+maven_quiet -DskipTests package -pl benchmarks -am || exit 1
 
 mkdir -p "$root/benchmarks/target"
 lines="$root/benchmarks/target/bench-verifiers.jsonl"
