@@ -22,10 +22,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
@@ -443,6 +445,7 @@ public final class PipelineBench {
                 double steadyCpuMicrosPerProof;
                 do {
                     CpuAccount cpu = CpuAccount.start();
+                    reader.startRound();
                     steady = saturate(gateway, reader, warmUpSet, steadySeconds, raw, job,
                             System.nanoTime() + TimeUnit.SECONDS.toNanos(steadySeconds + 120L));
                     steadyCores = cpu.coresByPart();
@@ -452,6 +455,7 @@ public final class PipelineBench {
                     measured.put("proofs_per_s", round(steady.rate));
                     measured.put("jit_cores", steadyCores.getOrDefault(CpuAccount.JIT, 0.0));
                     measured.put("cpu_us_per_proof", round(steadyCpuMicrosPerProof));
+                    measured.put("verify_batch_size_mean", round(reader.roundBatchSize()));
                     steadyRounds.add(measured);
                     log("steady state, round %d: %d proofs in %d s, %.1f proofs/s (second half, by verdict timestamps); "
                             + "cores used: %s; busiest other threads: %s", steadyRounds.size(), steady.sent, steadySeconds,
@@ -575,6 +579,9 @@ public final class PipelineBench {
         final Map<String, Long> statuses = new TreeMap<>();
         /** Signatures among the verdicts read: a seal of n verdicts counts 1/n for each. */
         double signatures;
+        /** Verify batches (batchId) and verdicts since {@link #startRound()}. */
+        private final Set<String> roundBatches = new HashSet<>();
+        private long roundVerdicts;
         /** {inputKey, verdict Kafka timestamp, wall time seen, verifiedAt} per verdict. */
         private final List<long[]> seen = new ArrayList<>();
         private final Map<Long, String> statusByInput = new HashMap<>();
@@ -602,6 +609,8 @@ public final class PipelineBench {
                 Verdict v = codec.decode(r.value());
                 statuses.merge(v.getStatus().name(), 1L, Long::sum);
                 signatures += 1.0 / v.getMerkleTreeSize();
+                roundBatches.add(v.getBatchId());
+                roundVerdicts++;
                 long input = key(v.getSourcePartition(), v.getSourceOffset());
                 seen.add(new long[] {input, r.timestamp(), wall, v.getVerifiedAt().toEpochMilli()});
                 statusByInput.put(input, v.getStatus().name());
@@ -611,6 +620,16 @@ public final class PipelineBench {
 
         long count() {
             return seen.size();
+        }
+
+        void startRound() {
+            roundBatches.clear();
+            roundVerdicts = 0;
+        }
+
+        /** Mean verify batch size of the verdicts read since {@link #startRound()}. */
+        double roundBatchSize() {
+            return roundBatches.isEmpty() ? 0 : (double) roundVerdicts / roundBatches.size();
         }
 
         /**

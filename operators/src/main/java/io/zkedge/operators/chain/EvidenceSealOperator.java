@@ -89,15 +89,15 @@ public class EvidenceSealOperator<T> extends AbstractStreamOperator<T>
         buffer.add(element.getValue());
         timestamps[i] = element.getTimestamp();
         hasTimestamp[i] = element.hasTimestamp();
-        if (i == 0) {
+        if (buffer.size() >= maxRecords) {
+            seal();
+        } else if (i == 0) {
+            // Only for a batch that waits: a timer set and cancelled per record costs the timer thread.
             long now = getProcessingTimeService().getCurrentProcessingTime();
             sealTimer = getProcessingTimeService().registerTimer(now + maxDelayMillis, time -> {
                 sealTimer = null;
                 seal();
             });
-        }
-        if (buffer.size() >= maxRecords) {
-            seal();
         }
     }
 

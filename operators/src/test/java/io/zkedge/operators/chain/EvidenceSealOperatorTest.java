@@ -104,6 +104,20 @@ class EvidenceSealOperatorTest {
     }
 
     @Test
+    void shouldSignRecordsAloneWithoutATimerWhenABatchHoldsOne() throws Exception {
+        try (OneInputStreamOperatorTestHarness<Verdict, Verdict> single = new OneInputStreamOperatorTestHarness<>(
+                new EvidenceSealOperator<>(EvidenceKind.VERDICTS, TestSigner.provider(), 1, DELAY))) {
+            single.open();
+            process(single);
+            process(single);
+
+            assertThat(single.getProcessingTimeService().getNumActiveTimers()).isZero();
+            assertThat(single.extractOutputValues()).extracting(Verdict::getMerkleTreeSize).containsExactly(1, 1);
+            assertChainVerifies(single.extractOutputValues());
+        }
+    }
+
+    @Test
     void shouldDoNothingOnAnEmptyFlush() throws Exception {
         harness.prepareSnapshotPreBarrier(1);
         harness.setProcessingTime(5_000);
@@ -139,11 +153,15 @@ class EvidenceSealOperatorTest {
 
     /** The next chained, unsigned verdict of one sensor, with its event time as timestamp. */
     private void process() throws Exception {
+        process(harness);
+    }
+
+    private void process(OneInputStreamOperatorTestHarness<Verdict, Verdict> into) throws Exception {
         long n = seq++;
         VerifiedProof proof = new VerifiedProof(FakeProofs.valid("s-1", n), VerdictStatus.VALID, null, new byte[32], "b", 0, 0, n);
         Verdict v = VerdictFactory.unsigned(proof, new GuardDecision(VerdictStatus.VALID, null));
         chain = chainer.chain(v, chain);
-        harness.processElement(v, eventTime(n));
+        into.processElement(v, eventTime(n));
     }
 
     private static long eventTime(long n) {
