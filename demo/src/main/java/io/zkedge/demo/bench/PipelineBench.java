@@ -93,6 +93,7 @@ public final class PipelineBench {
     private final int batchSize;
     private final Duration batchDelay;
     private final int sealMaxRecords;
+    private final Duration sinkLinger;
     private final Duration sealMaxDelay;
     private final Duration checkpointInterval;
     private final double latencyLoad;
@@ -114,6 +115,8 @@ public final class PipelineBench {
                 VerificationJobConfig.SEAL_MAX_RECORDS.defaultValue().toString()));
         sealMaxDelay = Duration.ofMillis(Long.parseLong(args.getOrDefault("seal-max-delay-ms",
                 Long.toString(VerificationJobConfig.SEAL_MAX_DELAY.defaultValue().toMillis()))));
+        sinkLinger = Duration.ofMillis(Long.parseLong(args.getOrDefault("sink-linger-ms",
+                Long.toString(VerificationJobConfig.SINK_LINGER.defaultValue().toMillis()))));
         checkpointInterval = Duration.ofMillis(Long.parseLong(args.getOrDefault("checkpoint-interval-ms", "1000")));
         latencyLoad = Double.parseDouble(args.getOrDefault("latency-load", "0.5"));
         warmUpSeconds = Integer.parseInt(args.getOrDefault("warm-up-seconds", quick ? "15" : "45"));
@@ -134,7 +137,7 @@ public final class PipelineBench {
             } else if (a.equals("--help")) {
                 System.err.println("bench-pipeline.sh [--quick] [--parallelism N] [--sensors N] [--proofs-per-sensor N]"
                         + " [--latency-proofs-per-sensor N] [--batch-size N] [--batch-delay-ms N]"
-                        + " [--seal-max-records N] [--seal-max-delay-ms N]"
+                        + " [--seal-max-records N] [--seal-max-delay-ms N] [--sink-linger-ms N]"
                         + " [--checkpoint-interval-ms N] [--latency-load F] [--warm-up-seconds N] [--latency-warm-up-seconds N]"
                         + " [--steady-seconds N]");
                 return;
@@ -210,6 +213,7 @@ public final class PipelineBench {
         out.put("batch_delay_ms", batchDelay.toMillis());
         out.put("seal_max_records", sealMaxRecords);
         out.put("seal_max_delay_ms", sealMaxDelay.toMillis());
+        out.put("sink_linger_ms", sinkLinger.toMillis());
         out.put("checkpoint_interval_ms", checkpointInterval.toMillis());
         out.put("proofs_throughput_set", throughputSet.size());
         out.put("proofs_latency_set", latencySet.size());
@@ -743,6 +747,7 @@ public final class PipelineBench {
         s.put(VerificationJobConfig.BATCH_DELAY.key(), batchDelay.toMillis() + " ms");
         s.put(VerificationJobConfig.SEAL_MAX_RECORDS.key(), Integer.toString(sealMaxRecords));
         s.put(VerificationJobConfig.SEAL_MAX_DELAY.key(), sealMaxDelay.toMillis() + " ms");
+        s.put(VerificationJobConfig.SINK_LINGER.key(), sinkLinger.toMillis() + " ms");
         s.put(VerificationJobConfig.CHECKPOINT_INTERVAL.key(), checkpointInterval.toMillis() + " ms");
         s.put(VerificationJobConfig.MAX_SKEW.key(), "1 h");
         s.put(VerificationJobConfig.MAX_OUT_OF_ORDERNESS.key(), "5 s");

@@ -5,6 +5,7 @@ import static io.zkedge.jobs.verification.VerificationJobConfig.COMPLIANCE_TOPIC
 import static io.zkedge.jobs.verification.VerificationJobConfig.DEAD_LETTER_TOPIC;
 import static io.zkedge.jobs.verification.VerificationJobConfig.GROUP_ID;
 import static io.zkedge.jobs.verification.VerificationJobConfig.MODULES_TOPIC;
+import static io.zkedge.jobs.verification.VerificationJobConfig.SINK_LINGER;
 import static io.zkedge.jobs.verification.VerificationJobConfig.PROOFS_TOPIC;
 import static io.zkedge.jobs.verification.VerificationJobConfig.STARTING_OFFSETS;
 import static io.zkedge.jobs.verification.VerificationJobConfig.TRANSACTIONAL_ID_PREFIX;
@@ -107,6 +108,7 @@ public final class KafkaEnds {
                 .setTransactionalIdPrefix(config.get(TRANSACTIONAL_ID_PREFIX) + "-" + topic)
                 .setProperty(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, String.valueOf(config.get(TRANSACTION_TIMEOUT).toMillis()))
                 .setProperty(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true")
+                .setProperty(ProducerConfig.LINGER_MS_CONFIG, String.valueOf(config.get(SINK_LINGER).toMillis()))
                 .build();
     }
 
