@@ -13,6 +13,6 @@ case "${1:-}" in
 esac
 
 . "$root/scripts/lib/maven-quiet.sh"
-maven_quiet -DskipTests package -pl benchmarks -am || exit 1
+maven_quiet "$root" -DskipTests package -pl benchmarks -am || exit 1
 java ${JAVA_OPTS:-} -cp "$root/benchmarks/target/zkedge-benchmarks.jar" \
   io.zkedge.benchmarks.EvidenceSigningBenchmark "${quick[@]}"

@@ -38,7 +38,7 @@ echo "bench-verifiers: building the Wasm modules, the native benchmark and the C
 "$root/scripts/build-verifiers.sh" >/dev/null
 (cd "$root/verifiers" && cargo build --release --locked -q -p zkedge-bench)
 . "$root/scripts/lib/maven-quiet.sh"
-maven_quiet -DskipTests package -pl benchmarks -am || exit 1
+maven_quiet "$root" -DskipTests package -pl benchmarks -am || exit 1
 
 mkdir -p "$root/benchmarks/target"
 lines="$root/benchmarks/target/bench-verifiers.jsonl"

@@ -68,13 +68,7 @@ jar_needs_build() {
 if [[ -z "$jar" ]]; then
   if jar_needs_build; then
     say "building the job jar (mvn package -pl jobs -am) ..."
-    log="$(mktemp "${TMPDIR:-/tmp}/zkedge-jobs-build.XXXXXX")"
-    if ! (cd "$cluster_root" && mvn -q -B -ntp -DskipTests package -pl jobs -am) >"$log" 2>&1; then
-      cat "$log" >&2
-      rm -f "$log"
-      die "the build failed (see above)"
-    fi
-    rm -f "$log"
+    maven_quiet "$cluster_root" -DskipTests package -pl jobs -am || die "the build failed (see above)"
   fi
   jar="$(job_jar)"
 fi

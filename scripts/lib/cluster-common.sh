@@ -16,6 +16,7 @@
 #   ZKEDGE_TM_METRICS_PORTS        TaskManager Prometheus reporter range (default 9250-9259)
 
 cluster_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+source "$cluster_root/scripts/lib/maven-quiet.sh"
 run_dir="${ZKEDGE_RUN_DIR:-$cluster_root/run}"
 pid_dir="$run_dir/pids"
 kafka_port="${ZKEDGE_KAFKA_PORT:-9092}"
@@ -37,18 +38,14 @@ die() { echo "$me: $*" >&2; exit 1; }
 cluster_classpath() {
   local profile="$1" pom="$cluster_root/scripts/cluster-runtime/pom.xml"
   # Kept in the checkout's run/ whatever ZKEDGE_RUN_DIR is: the same for every run directory.
-  local file="$cluster_root/run/classpath/$profile.txt" log
+  local file="$cluster_root/run/classpath/$profile.txt"
   if [[ ! -s "$file" || "$pom" -nt "$file" ]] || ! classpath_complete "$file"; then
     mkdir -p "$cluster_root/run/classpath"
     say "resolving the $profile class path from Maven (first time: a download) ..."
-    log="$(mktemp "${TMPDIR:-/tmp}/zkedge-cp.XXXXXX")"
-    if ! mvn -B -ntp -q -f "$pom" -P "$profile" dependency:build-classpath \
-         -Dmdep.outputFile="$file" >"$log" 2>&1; then
-      cat "$log" >&2
-      rm -f "$log" "$file"
+    if ! maven_quiet "$cluster_root" -f "$pom" -P "$profile" dependency:build-classpath -Dmdep.outputFile="$file"; then
+      rm -f "$file"
       die "could not resolve the $profile class path (see above)"
     fi
-    rm -f "$log"
   fi
   cat "$file"
 }

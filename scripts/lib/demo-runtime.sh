@@ -6,6 +6,7 @@
 #   run_demo_main LOG_FILE MAIN_CLASS ARGS   exec MAIN_CLASS with demo/jvm.options, logs to LOG_FILE
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+source "$root/scripts/lib/maven-quiet.sh"
 cpfile="$root/demo/target/classpath.txt"
 # The Maven modules the demo is made of; extend when it grows.
 modules=(schemas evidence verifier-host embedded gateway operators jobs demo)
@@ -35,17 +36,13 @@ demo_needs_build() {
 }
 
 ensure_demo_built() {
-  local who="$1" log
+  local who="$1"
   demo_needs_build || return 0
   echo "$who: building the demo module (the first time this downloads Flink and Kafka, a few minutes) ..." >&2
-  log="$(mktemp "${TMPDIR:-/tmp}/zkedge-demo-build.XXXXXX")"
-  if ! (cd "$root" && mvn -q -B -DskipTests package -pl demo -am) >"$log" 2>&1; then
-    cat "$log" >&2
-    rm -f "$log"
+  if ! maven_quiet "$root" -DskipTests package -pl demo -am; then
     echo "$who: the build failed (see above)" >&2
     exit 3
   fi
-  rm -f "$log"
 }
 
 run_demo_main() {
