@@ -77,29 +77,27 @@ assert N % R == 0 and gcd(N, R * (2 * P - R)) == R
 assert (A + B * 6 * X * X) % R == 0  # every point of G2 passes
 print("// G2 membership test: gcd(deg, #E'(Fp2)) = r  OK")
 # NAF of 6x + 2, least significant digit first.
-n, naf = 6 * X + 2, []
-while n:
-    if n & 1:
-        d = 2 - (n % 4)
-        n -= d
-    else:
-        d = 0
-    naf.append(d)
-    n //= 2
+def wnaf(n, width):
+    """Width-`width` NAF of n, least significant digit first: odd digits in (-2^(width-1), 2^(width-1))."""
+    digits = []
+    while n:
+        if n & 1:
+            d = n % (1 << width)
+            if d >= 1 << (width - 1):
+                d -= 1 << width
+            n -= d
+        else:
+            d = 0
+        digits.append(d)
+        n //= 2
+    return digits
+
+
+naf = wnaf(6 * X + 2, 2)
 print("// NAF(6x+2) len", len(naf), "nonzero", sum(1 for d in naf if d))
 print(naf)
 # Width-4 NAF of x (digits in {0, ±1, ±3, ±5, ±7}), least significant digit first: the final
 # exponentiation's exp_by_x.
-n, wnaf = X, []
-while n:
-    if n & 1:
-        d = n % 16
-        if d >= 8:
-            d -= 16
-        n -= d
-    else:
-        d = 0
-    wnaf.append(d)
-    n //= 2
-print("// wNAF4(x) len", len(wnaf), "nonzero", sum(1 for d in wnaf if d))
-print(wnaf)
+wnaf4 = wnaf(X, 4)
+print("// wNAF4(x) len", len(wnaf4), "nonzero", sum(1 for d in wnaf4 if d))
+print(wnaf4)
