@@ -56,12 +56,12 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * each with its own {@link BulletproofsRangeVerifier} (what the job's operator uses), verify the
  * throughput set in batches of the job's batch size; (3) start the job, run it saturated for
  * the warm-up, then produce the fresh throughput set in one burst and time it to its last verdict;
- * (4) with the job running and idle, send replays at the latency set's pace (small
+ * (4) saturated again, in rounds until the JIT has settled: the steady-state rate of the
+ * ratio; (5) with the job running and idle, send replays at the latency set's pace (small
  * batches take code paths that saturated ones do not, and the JIT must compile those too), then
- * the latency set at that pace, and measure per-record latency; (5) saturated again, measured:
- * the steady-state rate of the ratio; (6) raw again, after the job and the broker have stopped
- * (the JIT is warmer by then): the faster raw run is the reference for the ratio and for the p99
- * bound.
+ * the latency set at that pace, and measure per-record latency; (6) raw again, after the job
+ * and the broker have stopped (the JIT is warmer by then): the faster raw run is the reference for
+ * the ratio and for the p99 bound.
  *
  * <p>Latency = the verdict record's Kafka timestamp (CreateTime stamped by the job's sink producer
  * when it writes the verdict, inside the open transaction) minus the proof record's Kafka
@@ -255,10 +255,11 @@ public final class PipelineBench {
                 + "one burst into the idle, warm job: proofs_per_s = set size / (last verdict's Kafka timestamp - first "
                 + "proof's Kafka timestamp), i.e. first send to last write; proofs_per_s_to_commit also waits for the "
                 + "checkpoint that makes the last verdict visible to read_committed readers (both include the first proof's "
-                + "latency, which weighs on a small set). After the latency phases, the job runs saturated again in rounds "
+                + "latency, which weighs on a small set). Then the job runs saturated again in rounds "
                 + "of steady_seconds until the JIT compiler threads use under 0.05 cores (at most 6 rounds, all in "
                 + "steady_rounds): proofs_per_s_saturated is the last round's rate over its second half, and is what goal "
-                + "ratio_ok (ratio_e2e_over_raw) uses; steady_cores_by_part says where that round's CPU went; raw_verifier.proofs_per_s is the "
+                + "ratio_ok (ratio_e2e_over_raw) uses; steady_cores_by_part says where that round's CPU went; the latency phases come "
+                + "after it, with the JIT settled; raw_verifier.proofs_per_s is the "
                 + "faster of the raw runs before and after the job.");
         out.put("ratio_cpu_definition", "raw_verifier.cpu_us_per_proof (the verifying threads' CPU time per proof, the "
                 + "lower of the two raw runs) over end_to_end.cpu_us_per_proof (the whole JVM's CPU time in the last steady "
@@ -417,27 +418,6 @@ public final class PipelineBench {
                 log("throughput: %d proofs, %.1f proofs/s (first proof sent to last verdict written); %.1f proofs/s "
                         + "to the last commit", throughputSet.size(), rate, visibleRate);
 
-                // ---- latency warm-up: copies of the warm-up set at the latency set's pace ----
-                // Saturated batches are full; paced ones are small and take other code paths (Straus
-                // instead of Pippenger in the module), which the JIT has not compiled yet: without
-                // this, the latency set would measure the JIT, not the pipeline.
-                double pace = latencyLoad * rate;
-                long pacedEnd = System.nanoTime() + TimeUnit.SECONDS.toNanos(latencyWarmUpSeconds);
-                long pacedSent = 0;
-                while (System.nanoTime() < pacedEnd) {
-                    publish(gateway, warmUpSet, new HashMap<>(), pace);
-                    pacedSent += warmUpSet.size();
-                }
-                awaitVerdicts(reader, reader.count() + pacedSent, job, System.nanoTime() + TimeUnit.SECONDS.toNanos(60));
-                log("latency warm-up: %d proofs at %.0f/s", pacedSent, pace);
-
-                // ---- latency: paced below what the job sustains, so nothing queues ----
-                Map<Long, Long> latencyTs = new HashMap<>();
-                long t0 = System.nanoTime();
-                publish(gateway, latencySet, latencyTs, pace);
-                awaitVerdicts(reader, reader.count() + latencySet.size(), job, System.nanoTime() + TimeUnit.SECONDS.toNanos(60));
-                log("latency set: %d proofs at %.0f/s in %.1f s", latencySet.size(), pace, (System.nanoTime() - t0) / 1e9);
-
                 // ---- steady state: saturated again, measured once the JIT has settled ----
                 // A fresh JVM's JIT compiles Chicory's large generated methods for minutes, at up to a
                 // core of C2 time; that cost is the JVM's start-up, not the pipeline's. So rounds of
@@ -466,6 +446,29 @@ public final class PipelineBench {
                             steady.rate, steadyCores, cpu.busiestOtherThreads());
                 } while (steadyCores.getOrDefault(CpuAccount.JIT, 0.0) >= JIT_SETTLED_CORES
                         && steadyRounds.size() < MAX_STEADY_ROUNDS);
+                // ---- latency warm-up: copies of the warm-up set at the latency set's pace ----
+                // After the steady state, so that the JIT has settled: latency measured while C2 still
+                // compiles Chicory's large methods (up to a core for minutes) measures JVM start-up.
+                // Saturated batches are full; paced ones are small and take other code paths (Straus
+                // instead of Pippenger in the module), which the JIT has not compiled yet: without
+                // this, the latency set would measure the JIT, not the pipeline.
+                double pace = latencyLoad * rate;
+                long pacedEnd = System.nanoTime() + TimeUnit.SECONDS.toNanos(latencyWarmUpSeconds);
+                long pacedSent = 0;
+                while (System.nanoTime() < pacedEnd) {
+                    publish(gateway, warmUpSet, new HashMap<>(), pace);
+                    pacedSent += warmUpSet.size();
+                }
+                awaitVerdicts(reader, reader.count() + pacedSent, job, System.nanoTime() + TimeUnit.SECONDS.toNanos(60));
+                log("latency warm-up: %d proofs at %.0f/s", pacedSent, pace);
+
+                // ---- latency: paced below what the job sustains, so nothing queues ----
+                Map<Long, Long> latencyTs = new HashMap<>();
+                long t0 = System.nanoTime();
+                publish(gateway, latencySet, latencyTs, pace);
+                awaitVerdicts(reader, reader.count() + latencySet.size(), job, System.nanoTime() + TimeUnit.SECONDS.toNanos(60));
+                log("latency set: %d proofs at %.0f/s in %.1f s", latencySet.size(), pace, (System.nanoTime() - t0) / 1e9);
+
                 heap.stopSampling();
 
                 Map<String, Object> e2e = new LinkedHashMap<>();
