@@ -6,9 +6,15 @@ import io.zkedge.schemas.DeadLetter;
 import io.zkedge.schemas.Verdict;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.flink.api.common.serialization.SerializationSchema;
+import org.apache.flink.connector.kafka.lineage.DefaultKafkaDatasetFacet;
+import org.apache.flink.connector.kafka.lineage.DefaultKafkaDatasetIdentifier;
+import org.apache.flink.connector.kafka.lineage.KafkaDatasetFacet;
+import org.apache.flink.connector.kafka.lineage.KafkaDatasetFacetProvider;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.util.function.SerializableFunction;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -26,7 +32,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  *
  * @param <T> the generated record type
  */
-public final class AvroRecordSerializer<T extends SpecificRecord> implements KafkaRecordSerializationSchema<T> {
+public final class AvroRecordSerializer<T extends SpecificRecord> implements KafkaRecordSerializationSchema<T>,
+        KafkaDatasetFacetProvider {
 
     private static final long serialVersionUID = 1L;
 
@@ -75,6 +82,15 @@ public final class AvroRecordSerializer<T extends SpecificRecord> implements Kaf
         // timestamp) would let time-based retention delete verdicts of old readings (a backfill)
         // the moment they are written; the records carry their own times.
         return new ProducerRecord<>(topic, null, null, key.apply(element), codec.encode(element));
+    }
+
+    /**
+     * The one topic written to: the sink's pooled transactional ids need it to find the open
+     * transactions to abort on recovery.
+     */
+    @Override
+    public Optional<KafkaDatasetFacet> getKafkaDatasetFacet() {
+        return Optional.of(new DefaultKafkaDatasetFacet(DefaultKafkaDatasetIdentifier.ofTopics(List.of(topic))));
     }
 
     private static byte[] bytes(ByteBuffer buffer) {

@@ -54,6 +54,13 @@ class AvroRecordSerializerTest {
     }
 
     @Test
+    void shouldNameItsTopicSoThatPooledTransactionsCanBeFoundOnRecovery() {
+        // KafkaSink with TransactionNamingStrategy.POOLING refuses a serializer that does not.
+        assertThat(AvroRecordSerializer.complianceRecords("zkedge.compliance").getKafkaDatasetFacet())
+                .hasValueSatisfying(facet -> assertThat(facet.getTopicIdentifier().getTopics()).containsExactly("zkedge.compliance"));
+    }
+
+    @Test
     void shouldHandEveryKafkaRecordOnWithItsCoordinates() throws Exception {
         ConsumerRecord<byte[], byte[]> in = new ConsumerRecord<>("zkedge.proofs", 2, 77, new byte[] {1}, new byte[] {2});
         List<KafkaPayload> out = new java.util.ArrayList<>();
