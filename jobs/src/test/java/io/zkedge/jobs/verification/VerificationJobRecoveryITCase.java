@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.runtime.checkpoint.CheckpointStatsSnapshot;
 import org.apache.flink.runtime.checkpoint.CheckpointStatsStatus;
@@ -61,7 +62,7 @@ class VerificationJobRecoveryITCase {
     }
 
     @Test
-    void shouldRecoverWithExactlyOnceOutputUnbrokenChainsAndTheSameCompliance(@InjectMiniCluster MiniCluster cluster)
+    void shouldRecoverWithExactlyOnceOutputUnbrokenChainsTheSameComplianceAndPooledTransactionalIds(@InjectMiniCluster MiniCluster cluster)
             throws Exception {
         TrustFixture trust = TrustFixture.create(dir);
 
@@ -87,6 +88,16 @@ class VerificationJobRecoveryITCase {
                 .as("a checkpoint completed before the failure, so the job restored from it, not from the start")
                 .anyMatch(c -> c.getStatus() == CheckpointStatsStatus.COMPLETED
                         && c.getTriggerTimestamp() < FailingOnceVerifierProvider.failedAt());
+
+        // Pooled transactional ids: each sink writer (sink and subtask) reuses a few, across the
+        // restore too. Naming one per checkpoint would leave the broker at least one per completed
+        // checkpoint and writer, each kept for 7 days.
+        long completed = stats.getCounts().getNumberOfCompletedCheckpoints();
+        Map<String, Long> idsPerWriter = failing.topics().transactionalIds("failing-").stream()
+                .collect(Collectors.groupingBy(id -> id.substring(0, id.lastIndexOf('-')), Collectors.counting()));
+        assertThat(completed).as("enough checkpoints to tell pooled ids from one per checkpoint").isGreaterThan(3);
+        assertThat(idsPerWriter).as("transactional ids per sink writer, after %d checkpoints", completed)
+                .hasSize(6).allSatisfy((writer, ids) -> assertThat(ids).as(writer).isLessThan(completed));
 
         List<Verdict> verdicts = failing.verdicts();
         EvidenceAssertions.assertExactlyOnce(failing.topics().readCommitted(failing.proofsTopic()), verdicts, failing.deadLetters());
