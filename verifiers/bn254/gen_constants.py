@@ -76,6 +76,14 @@ N = A * A + A * B * T + B * B * P
 assert N % R == 0 and gcd(N, R * (2 * P - R)) == R
 assert (A + B * 6 * X * X) % R == 0  # every point of G2 passes
 print("// G2 membership test: gcd(deg, #E'(Fp2)) = r  OK")
+# The same for the Miller loop's test T = -psi^3(Q), T = [6x+2]Q + psi(Q) - psi^2(Q)
+# (pairing.rs, LineGeneratorSlot::subgroup_check_from_loop): (6x+2) + psi - psi^2 + psi^3.
+A = 6 * X + 2 + P - T * P
+B = 1 - T + T * T - P
+N = A * A + A * B * T + B * B * P
+assert N % R == 0 and gcd(N, R * (2 * P - R)) == R
+assert (6 * X + 2 + P - P**2 + P**3) % R == 0  # every point of G2 passes
+print("// Miller-loop G2 membership test: gcd(deg, #E'(Fp2)) = r  OK")
 # NAF of 6x + 2, least significant digit first.
 def wnaf(n, width):
     """Width-`width` NAF of n, least significant digit first: odd digits in (-2^(width-1), 2^(width-1))."""

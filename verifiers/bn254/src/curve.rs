@@ -542,6 +542,17 @@ pub fn g1_from_bytes(bytes: &[u8; 64]) -> Result<G1Affine, DecodeError> {
 /// Decodes a `G2` point: `x.c1 ‖ x.c0 ‖ y.c1 ‖ y.c0` (EIP-197 order, imaginary part first);
 /// all zero is the identity. Checks the twist equation and membership in the order-`r` subgroup.
 pub fn g2_from_bytes(bytes: &[u8; 128]) -> Result<G2Affine, DecodeError> {
+    let q = g2_on_twist_from_bytes(bytes)?;
+    if !g2_in_subgroup(&q) {
+        return Err(DecodeError::NotInSubgroup);
+    }
+    Ok(q)
+}
+
+/// [`g2_from_bytes`] without the subgroup check: a point of the twist (or the identity). For
+/// callers that check membership another way, e.g. with the Miller loop's own multiple of the
+/// point ([`crate::pairing::LineGeneratorSlot::loop_point_passes_subgroup_check`]).
+pub fn g2_on_twist_from_bytes(bytes: &[u8; 128]) -> Result<G2Affine, DecodeError> {
     if bytes.iter().all(|b| *b == 0) {
         return Ok(Affine::IDENTITY);
     }
@@ -556,9 +567,6 @@ pub fn g2_from_bytes(bytes: &[u8; 128]) -> Result<G2Affine, DecodeError> {
     };
     if !q.is_on_curve() {
         return Err(DecodeError::NotOnCurve);
-    }
-    if !g2_in_subgroup(&q) {
-        return Err(DecodeError::NotInSubgroup);
     }
     Ok(q)
 }

@@ -167,6 +167,10 @@ struct LineGenerator {
     prefix: Fp2,
     /// Affine mode: `(xP/yP, 1/yP)` of the pair's `P`.
     eval: Evaluation,
+    /// Whether every step so far used the group law's formulas on valid inputs (false after an
+    /// affine step with a zero slope denominator, or when the pair was skipped): see
+    /// [`LineGeneratorSlot::subgroup_check_from_loop`].
+    exact: bool,
 }
 
 /// The line schedule: for each NAF digit below the top, a doubling then (if the digit is
@@ -206,6 +210,7 @@ impl LineGenerator {
                 x: Fp::ZERO,
                 y: Fp::ZERO,
             },
+            exact: true,
         }
     }
 
@@ -334,8 +339,10 @@ pub fn multi_miller_loop(
 ) -> Fp12 {
     // Every fresh pair needs its own slot: a short `work` would silently drop pairs.
     assert!(work.len() >= fresh.len(), "one work slot per fresh pair");
-    for (slot, (_, q)) in work.iter_mut().zip(fresh.iter()) {
+    for (slot, (p, q)) in work.iter_mut().zip(fresh.iter()) {
         slot.0 = LineGenerator::new(q);
+        // A skipped pair's T never moves: its slot cannot tell G2 membership.
+        slot.0.exact = !p.infinity;
     }
     let mut live = [0usize; NORMALIZE_CHUNK];
     let mut points = [G1Affine::IDENTITY; NORMALIZE_CHUNK];
@@ -466,6 +473,13 @@ fn affine_fresh_step(
             acc = acc.mul(&slope_denominator(&slot.0, step));
         }
     }
+    if acc.is_zero() {
+        // The group law's formulas did not apply this step: no slot's T is the multiple of
+        // its Q any more (the lines are wrong too, see above).
+        for slot in work.iter_mut().take(fresh.len()) {
+            slot.0.exact = false;
+        }
+    }
     let mut inv = acc.invert();
     let mut g = *g;
     for ((p, q), slot) in fresh.iter().zip(work.iter_mut()).rev() {
@@ -518,7 +532,39 @@ impl LineGeneratorSlot {
             x: Fp::ZERO,
             y: Fp::ZERO,
         },
+        exact: false,
     });
+
+    /// After [`multi_miller_loop`] over this slot's fresh pair `(P, Q)` (with `Q` on the twist
+    /// `E'(Fp2)`): whether `Q ∈ G2`, decided from the loop's own running point, or `None` if
+    /// the loop cannot tell (then use [`crate::curve::g2_in_subgroup`]).
+    ///
+    /// The loop leaves `T = [6x+2]Q + ψ(Q) - ψ²(Q)`, and the test is `T = -ψ³(Q)`, i.e. that
+    /// `φ = (6x+2) + ψ - ψ² + ψ³` kills `Q`. Soundness, as for `curve::g2_in_subgroup`: with
+    /// `ψ² = tψ - p` on `E'(Fp2)`, `φ = a + bψ` with `a = 6x + 2 + p - tp`,
+    /// `b = 1 - t + t² - p`; its degree `N = a² + abt + b²p` has `gcd(N, #E'(Fp2)) =
+    /// gcd(N, r·(2p - r)) = r` (checked by `gen_constants.py` and the tests), so every point of
+    /// `E'(Fp2)` it kills lies in the order-`r` subgroup. Conversely `ψ` acts on `G2` as `[p]`
+    /// and `6x + 2 + p - p² + p³ ≡ 0 (mod r)` (the optimal ate relation), so every `G2` point
+    /// passes. The tests compare it with `g2_in_subgroup` on points in and outside `G2`.
+    ///
+    /// `T` is that multiple only if every step used the group law on valid inputs. Affine
+    /// steps: a zero slope denominator is recorded (`exact`). Projective steps: a doubling with
+    /// `Y = 0` or a chord with `X = xQ'·Z` (the only inputs where their formulas fail) sets
+    /// `Z = 0`, and both formulas keep `Z = 0` from then on (`Z' = 4·Y²·2YZ`, `Z' = Z·λ³`), so a
+    /// nonzero final `Z` means every step was valid.
+    pub fn subgroup_check_from_loop(&self) -> Option<bool> {
+        let gen = &self.0;
+        if gen.q.infinity {
+            return Some(true);
+        }
+        if !gen.exact || gen.t.z.is_zero() {
+            return None;
+        }
+        let q3 = psi_affine(&psi_affine(&psi_affine(&gen.q)));
+        let t = &gen.t;
+        Some(t.x.equals(&q3.x.mul(&t.z)) && t.y.equals(&q3.y.neg().mul(&t.z)))
+    }
 }
 
 /// `f^((p¹² - 1)/r)`.

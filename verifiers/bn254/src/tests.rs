@@ -850,3 +850,210 @@ fn fp12_hex(f: &Fp12) -> String {
     }
     s
 }
+
+// --- the tower's products against schoolbook multiplication in Fp2[w]/(w⁶ - ξ) ---------------
+
+/// `Fp2` values from the extreme stored representatives (0, m, 2m - 1) and one ordinary value
+/// in either coefficient.
+fn edge_fp2() -> Vec<Fp2> {
+    let fp = edge_representatives(Fp::MODULUS, Fp::from_raw_limbs, Fp::from_u64);
+    let picks = [fp[0], fp[3], fp[5], fp[9]];
+    let mut out = Vec::new();
+    for a in picks.iter() {
+        for b in picks.iter() {
+            out.push(Fp2::new(*a, *b));
+        }
+    }
+    out
+}
+
+/// The coefficients of `f` in powers of `w` (`w⁶ = ξ`).
+fn w_coefficients(f: &Fp12) -> [Fp2; 6] {
+    [f.c0.c0, f.c1.c0, f.c0.c1, f.c1.c1, f.c0.c2, f.c1.c2]
+}
+
+fn from_w_coefficients(c: &[Fp2; 6]) -> Fp12 {
+    Fp12::new(
+        crate::fp6::Fp6::new(c[0], c[2], c[4]),
+        crate::fp6::Fp6::new(c[1], c[3], c[5]),
+    )
+}
+
+/// The product in `Fp2[w]/(w⁶ - ξ)` by schoolbook multiplication: 36 `Fp2` products, none of
+/// the tower's Karatsuba or combination formulas.
+fn fp12_mul_schoolbook(a: &Fp12, b: &Fp12) -> Fp12 {
+    let (a, b) = (w_coefficients(a), w_coefficients(b));
+    let mut r = [Fp2::ZERO; 6];
+    for i in 0..6 {
+        for j in 0..6 {
+            let p = a[i].mul(&b[j]);
+            if i + j < 6 {
+                r[i + j] = r[i + j].add(&p);
+            } else {
+                r[i + j - 6] = r[i + j - 6].add(&p.mul_by_xi());
+            }
+        }
+    }
+    from_w_coefficients(&r)
+}
+
+/// Samples for the tower products: pseudo-random elements and elements whose coefficients
+/// are all one extreme representative.
+fn fp12_samples() -> Vec<Fp12> {
+    let mut out: Vec<Fp12> = (1..6).map(sample_fp12).collect();
+    for x in edge_fp2().iter().step_by(3) {
+        out.push(from_w_coefficients(&[*x; 6]));
+    }
+    out
+}
+
+#[test]
+fn tower_products_match_schoolbook() {
+    let samples = fp12_samples();
+    for a in &samples {
+        assert!(a.square().equals(&fp12_mul_schoolbook(a, a)));
+        for b in &samples {
+            let want = fp12_mul_schoolbook(a, b);
+            assert!(a.mul(b).equals(&want));
+            // Fp6 products: (a0 + 0w)(b0 + 0w) = a0 b0.
+            let a0 = Fp12::new(a.c0, crate::fp6::Fp6::ZERO);
+            let b0 = Fp12::new(b.c0, crate::fp6::Fp6::ZERO);
+            assert!(Fp12::new(a.c0.mul(&b.c0), crate::fp6::Fp6::ZERO)
+                .equals(&fp12_mul_schoolbook(&a0, &b0)));
+        }
+    }
+}
+
+#[test]
+fn line_products_match_schoolbook() {
+    // Normalized lines 1 + l1·w + l3·w³ and full lines l0 + l1·w + l3·w³ against the generic
+    // product with the line as a dense element.
+    let samples = fp12_samples();
+    let coefficients = edge_fp2();
+    for f in &samples {
+        for (i, l1) in coefficients.iter().enumerate().step_by(2) {
+            let l3 = &coefficients[(5 * i + 7) % coefficients.len()];
+            let l0 = &coefficients[(3 * i + 1) % coefficients.len()];
+            let line = from_w_coefficients(&[Fp2::ONE, *l1, Fp2::ZERO, *l3, Fp2::ZERO, Fp2::ZERO]);
+            assert!(f
+                .mul_by_normalized_line(l1, l3)
+                .equals(&fp12_mul_schoolbook(f, &line)));
+            let line = from_w_coefficients(&[*l0, *l1, Fp2::ZERO, *l3, Fp2::ZERO, Fp2::ZERO]);
+            assert!(f
+                .mul_by_line(l0, l1, l3)
+                .equals(&fp12_mul_schoolbook(f, &line)));
+        }
+    }
+}
+
+#[test]
+fn cyclotomic_square_matches_schoolbook_square() {
+    // On elements of the cyclotomic subgroup (the easy part of the final exponentiation
+    // applied to samples), and on a chain of cyclotomic squares.
+    for seed in 1..6 {
+        let f = sample_fp12(seed);
+        let g = f.conjugate().mul(&f.invert());
+        let mut g = g.frobenius(2).mul(&g);
+        for _ in 0..4 {
+            let want = fp12_mul_schoolbook(&g, &g);
+            g = g.cyclotomic_square();
+            assert!(g.equals(&want));
+        }
+    }
+}
+
+// --- G2 membership from the Miller loop's running point --------------------------------------
+
+/// Twist points outside `G2`: the first few `x = k + (k+1)u` with a square right-hand side.
+fn twist_points_outside_g2(count: usize) -> Vec<G2Affine> {
+    let mut out = Vec::new();
+    let mut k = 1u64;
+    while out.len() < count {
+        let x = Fp2::new(Fp::from_u64(k), Fp::from_u64(k + 1));
+        if let Some(y) = fp2_sqrt(&x.square().mul(&x).add(&TWIST_B)) {
+            out.push(Affine {
+                x,
+                y,
+                infinity: false,
+            });
+        }
+        k += 1;
+    }
+    out
+}
+
+/// A twist point of order 10069, the smallest prime factor of `#E'(Fp2)/r = 2p - r`:
+/// `[(2p - r)/10069]·[r]Q` for a twist point `Q`.
+fn twist_point_of_order_10069() -> G2Affine {
+    // 2p - r = p + 6x².
+    let mut h = big_from_dec(P_DEC);
+    let mut carry = 0u128;
+    for (i, w) in h.iter_mut().enumerate() {
+        let v = *w as u128 + *SIX_X_SQUARED.get(i).unwrap_or(&0) as u128 + carry;
+        *w = v as u64;
+        carry = v >> 64;
+    }
+    let (cofactor, rem) = big_div_small(&h, 10069);
+    assert_eq!(rem, 0);
+    for q in twist_points_outside_g2(5) {
+        let s = q
+            .to_jacobian()
+            .mul_words(&r_words())
+            .mul_words(&cofactor[..4]);
+        if !s.is_identity() {
+            assert!(s.mul_words(&[10069]).is_identity());
+            return s.to_affine();
+        }
+    }
+    panic!("no point of order 10069 found");
+}
+
+#[test]
+fn miller_loop_subgroup_check_matches_g2_in_subgroup() {
+    let g2 = g2_generator().to_jacobian();
+    let mut points: Vec<G2Affine> = [1u64, 2, 3, 12345, 0xdead_beef_1234]
+        .iter()
+        .map(|k| g2.mul_words(&[*k]).to_affine())
+        .collect();
+    points.extend(twist_points_outside_g2(12));
+    // An element of G2 plus a point of order 10069: outside G2.
+    let small = twist_point_of_order_10069();
+    let mixed = g2.add_affine(&small).to_affine();
+    let p = g1_generator();
+    // One fresh pair: projective steps.
+    for q in points.iter().chain([small, mixed].iter()) {
+        let mut work = [LineGeneratorSlot::EMPTY];
+        multi_miller_loop(&[], &[(p, *q)], &mut work);
+        let expected = g2_in_subgroup(q);
+        match work[0].subgroup_check_from_loop() {
+            Some(answer) => assert_eq!(answer, expected, "{:?}", q),
+            // Only a point of small order may hit an exceptional step.
+            None => assert!(!expected && (q.x.equals(&small.x) || q.x.equals(&mixed.x))),
+        }
+    }
+    // 17 and more fresh pairs: affine steps. Every slot decides, and agrees.
+    let fresh: Vec<(G1Affine, G2Affine)> = points.iter().map(|q| (p, *q)).collect();
+    assert!(fresh.len() >= AFFINE_MIN_FRESH);
+    let mut work: Vec<LineGeneratorSlot> =
+        (0..fresh.len()).map(|_| LineGeneratorSlot::EMPTY).collect();
+    multi_miller_loop(&[], &fresh, &mut work);
+    for ((_, q), slot) in fresh.iter().zip(work.iter()) {
+        assert_eq!(slot.subgroup_check_from_loop(), Some(g2_in_subgroup(q)));
+    }
+    // With the small-order points among them, a slot may be undecided but never wrong.
+    let mut fresh = fresh;
+    fresh.push((p, small));
+    fresh.push((p, mixed));
+    let mut work: Vec<LineGeneratorSlot> =
+        (0..fresh.len()).map(|_| LineGeneratorSlot::EMPTY).collect();
+    multi_miller_loop(&[], &fresh, &mut work);
+    for ((_, q), slot) in fresh.iter().zip(work.iter()) {
+        if let Some(answer) = slot.subgroup_check_from_loop() {
+            assert_eq!(answer, g2_in_subgroup(q));
+        }
+    }
+    // A pair whose P is the identity is skipped: its slot cannot tell.
+    let mut work = [LineGeneratorSlot::EMPTY];
+    multi_miller_loop(&[], &[(G1Affine::IDENTITY, points[0])], &mut work);
+    assert_eq!(work[0].subgroup_check_from_loop(), None);
+}

@@ -11,8 +11,15 @@
 //! `(Σρⱼ)·IC₀ + Σᵢ (Σⱼ ρⱼ·pubᵢⱼ)·ICᵢ`: the input scalars are summed in `Fr` first, so the
 //! public-input work does not grow with `n`. If some equation fails, the combination fails
 //! except with probability about `2⁻¹²⁸` over the weights; then the batch is split in halves
-//! until each proof is checked alone by [`verify_proof`], so every answer equals the
+//! until each proof is checked alone by [`check_proof`], so every answer equals the
 //! single-proof answer. A batch of one is a single verification.
+//!
+//! Proofs may come decoded without `B`'s subgroup check
+//! ([`Proof::from_bytes_deferring_subgroup_check`]): the combined check also requires every
+//! `Bⱼ`'s running point of the shared Miller loop to end at `-ψ³(Bⱼ)`, which holds exactly when
+//! `Bⱼ ∈ G2` (`LineGeneratorSlot::subgroup_check_from_loop`); a batch where some slot fails or
+//! cannot tell is split like a failing one, and a single proof then gets its own check
+//! (MALFORMED if `B ∉ G2`).
 //!
 //! Each weight is `ρⱼ = ρ1ⱼ + λ·ρ2ⱼ mod r` for two random 64-bit halves, with `λ` the eigenvalue
 //! of the `G1` endomorphism `φ(x, y) = (βx, y)` (GLV), so that `ρⱼ·Aⱼ = ρ1ⱼ·Aⱼ + ρ2ⱼ·φ(Aⱼ)` and
@@ -33,7 +40,7 @@ use zkedge_transcript::sha3::Shake256;
 
 use crate::encoding::{Proof, PublicInputs, MAX_PUBLIC_INPUTS};
 use crate::key::PreparedKey;
-use crate::verify::verify_proof;
+use crate::verify::{check_proof, Verdict};
 
 /// Most proofs in one batch.
 pub const MAX_BATCH: usize = 256;
@@ -76,7 +83,8 @@ impl Default for BatchBuffers {
     }
 }
 
-/// Verifies `proofs[k]` against `inputs[k]` for every `k`, writing `valid[k]`.
+/// Verifies `proofs[k]` against `inputs[k]` for every `k`, writing `verdicts[k]`: the verdict
+/// of [`check_proof`] (MALFORMED only for a `B` outside `G2`).
 ///
 /// Every input must have `key.n_public` entries (as [`PublicInputs::from_bytes`] ensures);
 /// `proofs.len() <= MAX_BATCH`. `seed` (32 bytes from the host's `SecureRandom`) derives the
@@ -87,12 +95,12 @@ pub fn verify_batch(
     inputs: &[PublicInputs],
     seed: &[u8; 32],
     buffers: &mut BatchBuffers,
-    valid: &mut [bool],
+    verdicts: &mut [Verdict],
 ) {
     let n = proofs.len();
-    assert!(n <= MAX_BATCH && inputs.len() == n && valid.len() >= n);
+    assert!(n <= MAX_BATCH && inputs.len() == n && verdicts.len() >= n);
     derive_weights(seed, &mut buffers.weights[..n]);
-    check_range(key, proofs, inputs, 0, n, buffers, valid);
+    check_range(key, proofs, inputs, 0, n, buffers, verdicts);
 }
 
 /// Checks `[lo, hi)`: combined if it holds, else bisected down to single verifications.
@@ -103,27 +111,28 @@ fn check_range(
     lo: usize,
     hi: usize,
     buffers: &mut BatchBuffers,
-    valid: &mut [bool],
+    verdicts: &mut [Verdict],
 ) {
     if hi - lo == 0 {
         return;
     }
     if hi - lo == 1 {
-        valid[lo] = verify_proof(key, &proofs[lo], &inputs[lo]);
+        verdicts[lo] = check_proof(key, &proofs[lo], &inputs[lo]);
         return;
     }
     if combined_check(key, &proofs[lo..hi], &inputs[lo..hi], lo, buffers) {
-        for v in valid[lo..hi].iter_mut() {
-            *v = true;
+        for v in verdicts[lo..hi].iter_mut() {
+            *v = Verdict::Valid;
         }
         return;
     }
     let mid = lo + (hi - lo) / 2;
-    check_range(key, proofs, inputs, lo, mid, buffers, valid);
-    check_range(key, proofs, inputs, mid, hi, buffers, valid);
+    check_range(key, proofs, inputs, lo, mid, buffers, verdicts);
+    check_range(key, proofs, inputs, mid, hi, buffers, verdicts);
 }
 
-/// The combined equation (module docs) for `proofs`, whose weights start at `buffers.weights[first]`.
+/// The combined equation (module docs) for `proofs`, whose weights start at `buffers.weights[first]`,
+/// and every `B`'s membership in `G2` read off the shared Miller loop.
 fn combined_check(
     key: &PreparedKey,
     proofs: &[Proof],
@@ -177,7 +186,10 @@ fn combined_check(
         &buffers.pairs[..n],
         &mut buffers.slots[..n],
     );
-    final_exponentiation(&f).is_one()
+    let all_in_g2 = buffers.slots[..n]
+        .iter()
+        .all(|slot| slot.subgroup_check_from_loop() == Some(true));
+    all_in_g2 && final_exponentiation(&f).is_one()
 }
 
 /// `buffers.pairs[j] = (ρⱼ·Aⱼ, Bⱼ)`, made affine with one inversion for all of them. Out of

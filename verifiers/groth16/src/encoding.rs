@@ -7,6 +7,7 @@
 //! * Proof: `A (G1) ‖ B (G2) ‖ C (G1)`, 256 bytes.
 //! * Public inputs: `nPublic × 32` bytes.
 
+use zkedge_bn254::curve::g2_on_twist_from_bytes;
 use zkedge_bn254::{g1_from_bytes, g2_from_bytes, DecodeError, Fr, G1Affine, G2Affine};
 
 /// Most public inputs a key may have.
@@ -44,7 +45,8 @@ impl From<DecodeError> for Malformed {
 pub struct Proof {
     /// `A ∈ G1`.
     pub a: G1Affine,
-    /// `B ∈ G2`.
+    /// `B ∈ G2` (only on the twist if decoded by
+    /// [`Proof::from_bytes_deferring_subgroup_check`]).
     pub b: G2Affine,
     /// `C ∈ G1`.
     pub c: G1Affine,
@@ -63,6 +65,21 @@ impl Proof {
         Ok(Proof {
             a: g1_from_bytes(&array(&bytes[0..64]))?,
             b: g2_from_bytes(&array(&bytes[64..192]))?,
+            c: g1_from_bytes(&array(&bytes[192..256]))?,
+        })
+    }
+
+    /// Decodes `A ‖ B ‖ C` like [`Self::from_bytes`] but leaves `B`'s subgroup check to the
+    /// verification ([`crate::verify::check_proof`], [`crate::batch::verify_batch`]), which
+    /// reads it off the Miller loop's own multiple of `B` instead of a scalar multiplication
+    /// of its own (`LineGeneratorSlot::subgroup_check_from_loop` in `zkedge-bn254`). `B` is on
+    /// the twist (or the identity); the verdicts are those of a fully checked decoding.
+    pub fn from_bytes_deferring_subgroup_check(
+        bytes: &[u8; PROOF_LEN],
+    ) -> Result<Proof, Malformed> {
+        Ok(Proof {
+            a: g1_from_bytes(&array(&bytes[0..64]))?,
+            b: g2_on_twist_from_bytes(&array(&bytes[64..192]))?,
             c: g1_from_bytes(&array(&bytes[192..256]))?,
         })
     }

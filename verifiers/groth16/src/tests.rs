@@ -7,8 +7,12 @@ use std::vec::Vec;
 use crate::batch::{verify_batch, BatchBuffers};
 use crate::encoding::{Malformed, Proof, PublicInputs};
 use crate::key::{KeyError, PreparedKey};
-use crate::verify::{decode, verify_encoded, Verdict};
+use crate::verify::{
+    check_proof, decode, decode_deferring_subgroup_check, verify_encoded, Verdict,
+};
+use zkedge_bn254::curve::g2_on_twist_from_bytes;
 use zkedge_bn254::pairing::AFFINE_MIN_FRESH;
+use zkedge_bn254::{g2_from_bytes, DecodeError};
 
 fn hex(s: &str) -> Vec<u8> {
     (0..s.len() / 2)
@@ -229,13 +233,31 @@ fn mixed_batch(v: &Vectors, key: &PreparedKey) -> Vec<(Proof, PublicInputs, bool
     out
 }
 
-fn run_batch(key: &PreparedKey, items: &[(Proof, PublicInputs, bool)], seed: u8) -> Vec<bool> {
+fn run_batch_verdicts(
+    key: &PreparedKey,
+    items: &[(Proof, PublicInputs, bool)],
+    seed: u8,
+) -> Vec<Verdict> {
     let proofs: Vec<Proof> = items.iter().map(|x| x.0).collect();
     let inputs: Vec<PublicInputs> = items.iter().map(|x| x.1).collect();
     let mut buffers = Box::new(BatchBuffers::new());
-    let mut valid = vec![false; items.len()];
-    verify_batch(key, &proofs, &inputs, &[seed; 32], &mut buffers, &mut valid);
-    valid
+    let mut verdicts = vec![Verdict::Invalid; items.len()];
+    verify_batch(
+        key,
+        &proofs,
+        &inputs,
+        &[seed; 32],
+        &mut buffers,
+        &mut verdicts,
+    );
+    verdicts
+}
+
+fn run_batch(key: &PreparedKey, items: &[(Proof, PublicInputs, bool)], seed: u8) -> Vec<bool> {
+    run_batch_verdicts(key, items, seed)
+        .iter()
+        .map(|v| *v == Verdict::Valid)
+        .collect()
 }
 
 #[test]
@@ -284,4 +306,102 @@ fn batch_answers_equal_single_answers() {
     // All bad.
     let got = run_batch(&key, &bad, 5);
     assert!(got.iter().all(|ok| !ok));
+}
+
+/// Points of the twist `E'(Fp2)` outside `G2`, EIP-197 encoding (`x.c1 ‖ x.c0 ‖ y.c1 ‖ y.c0`),
+/// computed with plain affine arithmetic in Python: the first twist point with `x = k + (k+1)u`
+/// (`k = 1`); `[r·(2p - r)/10069]` times it, a point of order 10069 (the smallest prime factor
+/// of `2p - r`); and the `G2` generator plus that point. The test re-checks that each is on the
+/// twist and outside `G2`.
+const OUTSIDE_G2: [&str; 3] = [
+    "000000000000000000000000000000000000000000000000000000000000000200000000000000000000000000000000000000000000000000000000000000011b2a1855a4e18488457f136e6ecb627341346445800ed2ed6ab74dc9af538a6605202d732f082c817c10572228d33ffff38c112711b9b854f4e301b1c254340c",
+    "17c893412f085490132ccd26bd5b48afad3614c597d806b32af4ffe2238bacfd02692623b72dd0a96d651781d52c1b0b24d3f5d125d86000cca5e6565e166a550ca22c24c3f54c5ae352c26f3f9cefc55694450e04f71f7bd4429ce217dd0a2b1c8a40de68250e657a1044074a878916fc5fd847d936d4f649a219dcddb7f479",
+    "0545203e0ef48717c29d2f3dc5887316700081be20cb4b173610b1587acfd5e52472284e644c7a36a419c9ea0fa10be5513087bf99fbf46ccb8ddaa2f38a79a6202b3956a3165e31d8765fbc0849610cc7c4381b19bfcaf9f0e09f6ae3cd979b1115fb4f65cb7594e9aa0c0ee4bc3cc175519a39285eaa72bc9da213b92040f5",
+];
+
+fn b_bytes(hex_b: &str) -> [u8; 128] {
+    let mut b = [0u8; 128];
+    b.copy_from_slice(&hex(hex_b));
+    b
+}
+
+#[test]
+fn b_outside_g2_is_malformed_in_single_verification() {
+    // B's subgroup check now comes from the Miller loop; the answers are those of a full
+    // decoding: MALFORMED (NotInSubgroup), also when A is the identity.
+    let v = mulsum();
+    let key = key(&v);
+    let (proof, inputs) = &v.proofs[0];
+    for hex_b in OUTSIDE_G2 {
+        let b = b_bytes(hex_b);
+        assert!(g2_on_twist_from_bytes(&b).is_ok());
+        assert_eq!(g2_from_bytes(&b).unwrap_err(), DecodeError::NotInSubgroup);
+        let mut p = proof.clone();
+        p[64..192].copy_from_slice(&b);
+        let want = Verdict::Malformed(Malformed::NotInSubgroup);
+        assert_eq!(verify_encoded(&key, &p, inputs), want);
+        let mut bytes = [0u8; 256];
+        bytes.copy_from_slice(&p);
+        assert_eq!(
+            Proof::from_bytes(&bytes).unwrap_err(),
+            Malformed::NotInSubgroup
+        );
+        p[..64].fill(0);
+        assert_eq!(verify_encoded(&key, &p, inputs), want);
+    }
+}
+
+#[test]
+fn batch_answers_equal_single_answers_with_b_outside_g2() {
+    // Proofs decoded without B's subgroup check, some with B outside G2 (and one with wrong
+    // inputs), at several positions, in batches below and above AFFINE_MIN_FRESH: every
+    // verdict equals check_proof's, and the bad B's are MALFORMED.
+    let v = mulsum();
+    let key = key(&v);
+    let decode_all = |pairs: &[(Vec<u8>, Vec<u8>)]| -> Vec<(Proof, PublicInputs, bool)> {
+        pairs
+            .iter()
+            .map(|(p, i)| {
+                let (p, i) = decode_deferring_subgroup_check(&key, p, i).unwrap();
+                (p, i, true)
+            })
+            .collect()
+    };
+    for (round, n) in [5usize, 9, AFFINE_MIN_FRESH + 4].iter().enumerate() {
+        let mut raw: Vec<(Vec<u8>, Vec<u8>)> = v.proofs.iter().cycle().take(*n).cloned().collect();
+        let mut bad_at = Vec::new();
+        for (k, hex_b) in OUTSIDE_G2.iter().enumerate() {
+            let at = (k * 7 + round * 3) % n;
+            raw[at].0[64..192].copy_from_slice(&b_bytes(hex_b));
+            bad_at.push(at);
+        }
+        let wrong_inputs = (round * 5 + 1) % n;
+        if !bad_at.contains(&wrong_inputs) {
+            let other = raw[(wrong_inputs + 1) % n].1.clone();
+            if other != raw[wrong_inputs].1 {
+                raw[wrong_inputs].1 = other;
+            }
+        }
+        let items = decode_all(&raw);
+        let got = run_batch_verdicts(&key, &items, round as u8 + 1);
+        let want: Vec<Verdict> = items
+            .iter()
+            .map(|(p, i, _)| check_proof(&key, p, i))
+            .collect();
+        assert_eq!(got, want, "n = {}", n);
+        for at in &bad_at {
+            assert_eq!(got[*at], Verdict::Malformed(Malformed::NotInSubgroup));
+        }
+        assert!(got.iter().filter(|v| **v == Verdict::Valid).count() >= n - bad_at.len() - 1);
+    }
+    // Only valid proofs, decoded without the check: the combined check passes them all.
+    let items = decode_all(
+        &v.proofs
+            .iter()
+            .cycle()
+            .take(AFFINE_MIN_FRESH + 2)
+            .cloned()
+            .collect::<Vec<_>>(),
+    );
+    assert!(run_batch(&key, &items, 3).iter().all(|ok| *ok));
 }

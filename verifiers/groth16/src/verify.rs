@@ -5,7 +5,13 @@
 //! It is checked as `e(A, B) · e(-vk_x, γ) · e(-C, δ) = e(α, β)`: one Miller loop with three
 //! pairs (the lines of `γ` and `δ` are prepared) and one final exponentiation, compared with the
 //! precomputed `e(α, β)`.
+//!
+//! `B`'s membership in `G2` is read off the same Miller loop: its running point ends at
+//! `[6x+2]B + ψ(B) - ψ²(B)`, which equals `-ψ³(B)` exactly when `B ∈ G2`
+//! (`LineGeneratorSlot::subgroup_check_from_loop`), so a proof decoded with
+//! [`Proof::from_bytes_deferring_subgroup_check`] needs no scalar multiplication of `B`.
 
+use zkedge_bn254::curve::g2_in_subgroup;
 use zkedge_bn254::{
     final_exponentiation, multi_miller_loop, G1Affine, G1Jacobian, LineGeneratorSlot,
 };
@@ -37,30 +43,45 @@ pub(crate) fn public_input_point(key: &PreparedKey, inputs: &PublicInputs) -> G1
 /// Verifies a decoded proof (`inputs` must have `key.n_public` entries: see
 /// [`PublicInputs::from_bytes`]).
 pub fn verify_proof(key: &PreparedKey, proof: &Proof, inputs: &PublicInputs) -> bool {
+    check_proof(key, proof, inputs) == Verdict::Valid
+}
+
+/// The verdict for a decoded proof whose `B` may not have passed its subgroup check yet
+/// ([`Proof::from_bytes_deferring_subgroup_check`]): MALFORMED (`NotInSubgroup`) if `B ∉ G2`,
+/// as the full decoding would have answered, else VALID or INVALID.
+pub fn check_proof(key: &PreparedKey, proof: &Proof, inputs: &PublicInputs) -> Verdict {
     if proof.has_identity() || inputs.as_slice().len() != key.n_public {
-        return false;
+        // The decoding's answer comes first, as with a fully checked decoding.
+        if !proof.b.infinity && !g2_in_subgroup(&proof.b) {
+            return Verdict::Malformed(Malformed::NotInSubgroup);
+        }
+        return Verdict::Invalid;
     }
     let vk_x = public_input_point(key, inputs).to_affine();
     let neg_c: G1Affine = proof.c.neg();
+    let mut work = [LineGeneratorSlot::EMPTY];
     let f = multi_miller_loop(
         &[(vk_x.neg(), &key.gamma), (neg_c, &key.delta)],
         &[(proof.a, proof.b)],
-        &mut [LineGeneratorSlot::EMPTY],
+        &mut work,
     );
-    final_exponentiation(&f).equals(&key.alpha_beta)
+    let in_g2 = work[0]
+        .subgroup_check_from_loop()
+        .unwrap_or_else(|| g2_in_subgroup(&proof.b));
+    if !in_g2 {
+        Verdict::Malformed(Malformed::NotInSubgroup)
+    } else if final_exponentiation(&f).equals(&key.alpha_beta) {
+        Verdict::Valid
+    } else {
+        Verdict::Invalid
+    }
 }
 
 /// Decodes and verifies one proof (256 bytes) with its public inputs (`32·n` bytes).
 pub fn verify_encoded(key: &PreparedKey, proof: &[u8], inputs: &[u8]) -> Verdict {
-    match decode(key, proof, inputs) {
+    match decode_deferring_subgroup_check(key, proof, inputs) {
         Err(m) => Verdict::Malformed(m),
-        Ok((p, i)) => {
-            if verify_proof(key, &p, &i) {
-                Verdict::Valid
-            } else {
-                Verdict::Invalid
-            }
-        }
+        Ok((p, i)) => check_proof(key, &p, &i),
     }
 }
 
@@ -77,4 +98,20 @@ pub fn decode(
     bytes.copy_from_slice(proof);
     let inputs = PublicInputs::from_bytes(inputs, key.n_public)?;
     Ok((Proof::from_bytes(&bytes)?, inputs))
+}
+
+/// [`decode`] with [`Proof::from_bytes_deferring_subgroup_check`]: for [`check_proof`] and
+/// [`crate::batch::verify_batch`].
+pub fn decode_deferring_subgroup_check(
+    key: &PreparedKey,
+    proof: &[u8],
+    inputs: &[u8],
+) -> Result<(Proof, PublicInputs), Malformed> {
+    if proof.len() != PROOF_LEN {
+        return Err(Malformed::Coordinate);
+    }
+    let mut bytes = [0u8; PROOF_LEN];
+    bytes.copy_from_slice(proof);
+    let inputs = PublicInputs::from_bytes(inputs, key.n_public)?;
+    Ok((Proof::from_bytes_deferring_subgroup_check(&bytes)?, inputs))
 }

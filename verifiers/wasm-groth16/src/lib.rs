@@ -8,7 +8,8 @@
 
 use zkedge_groth16::encoding::{Malformed, Proof, PublicInputs, MAX_PUBLIC_INPUTS, PROOF_LEN};
 use zkedge_groth16::key::{KeyError, PreparedKey};
-use zkedge_groth16::{verify_batch, BatchBuffers, MAX_BATCH};
+use zkedge_groth16::verify::check_proof;
+use zkedge_groth16::{verify_batch, BatchBuffers, Verdict, MAX_BATCH};
 use zkedge_wasm_abi::{Reader, Truncated, ERR_COUNT, ERR_FRAMING, ERR_OUTPUT_TOO_SMALL};
 
 /// Status: the proof verifies.
@@ -72,7 +73,6 @@ pub struct Buffers {
     inputs: [PublicInputs; MAX_BATCH],
     /// The request index of each well-formed proof.
     origin: [usize; MAX_BATCH],
-    valid: [bool; MAX_BATCH],
     batch: BatchBuffers,
 }
 
@@ -145,7 +145,10 @@ pub fn verify_request(
                 buffers.origin[batch_len] = index;
                 batch_len += 1;
             }
-            Ok(_) => statuses[index] = INVALID,
+            // INVALID, or MALFORMED if its B is outside G2 (decoded without that check).
+            Ok((proof, inputs)) => {
+                statuses[index] = status(check_proof(&buffers.key, &proof, &inputs))
+            }
             Err(m) => statuses[index] = malformed_status(m),
         }
     }
@@ -157,21 +160,30 @@ pub fn verify_request(
         proofs,
         inputs,
         origin,
-        valid,
         batch,
     } = buffers;
+    let mut verdicts = [Verdict::Invalid; MAX_BATCH];
     verify_batch(
         key,
         &proofs[..batch_len],
         &inputs[..batch_len],
         seed,
         batch,
-        &mut valid[..batch_len],
+        &mut verdicts[..batch_len],
     );
     for k in 0..batch_len {
-        statuses[origin[k]] = if valid[k] { VALID } else { INVALID };
+        statuses[origin[k]] = status(verdicts[k]);
     }
     count as i32
+}
+
+/// The status byte of a verdict.
+fn status(verdict: Verdict) -> u8 {
+    match verdict {
+        Verdict::Valid => VALID,
+        Verdict::Invalid => INVALID,
+        Verdict::Malformed(m) => malformed_status(m),
+    }
 }
 
 /// One request entry: the proof bytes and the input bytes.
@@ -189,7 +201,8 @@ fn decode_entry(
     let inputs = PublicInputs::from_bytes(inputs, n_public)?;
     let mut bytes = [0u8; PROOF_LEN];
     bytes.copy_from_slice(proof);
-    Ok((Proof::from_bytes(&bytes)?, inputs))
+    // B's subgroup check is read off the Miller loop (verify_batch), not done here.
+    Ok((Proof::from_bytes_deferring_subgroup_check(&bytes)?, inputs))
 }
 
 // ---------------------------------------------------------------------------------------------

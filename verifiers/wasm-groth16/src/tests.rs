@@ -53,6 +53,17 @@ fn a_mixed_batch_gets_one_status_per_proof() {
     ));
     let mut identity_a = p0.clone();
     identity_a[..64].fill(0);
+    // B on the twist but outside G2 (the point x = 1 + 2u of zkedge-groth16's tests): its
+    // subgroup check comes from the Miller loop now, in a batch and with A the identity.
+    let mut outside_g2 = p0.clone();
+    outside_g2[64..192].copy_from_slice(&hex(concat!(
+        "0000000000000000000000000000000000000000000000000000000000000002",
+        "0000000000000000000000000000000000000000000000000000000000000001",
+        "1b2a1855a4e18488457f136e6ecb627341346445800ed2ed6ab74dc9af538a66",
+        "05202d732f082c817c10572228d33ffff38c112711b9b854f4e301b1c254340c"
+    )));
+    let mut outside_g2_identity_a = outside_g2.clone();
+    outside_g2_identity_a[..64].fill(0);
     let entries = [
         (entry(p0, i0), VALID),
         (entry(p0, &proofs[1].1), INVALID),
@@ -62,7 +73,9 @@ fn a_mixed_batch_gets_one_status_per_proof() {
         (entry(p0, &i0[..32]), MALFORMED_INPUT_COUNT),
         (entry(p0, &input_r), MALFORMED_INPUT_RANGE),
         (entry(&identity_a, i0), INVALID),
+        (entry(&outside_g2, i0), MALFORMED_NOT_IN_SUBGROUP),
         (entry(&proofs[7].0, &proofs[7].1), VALID),
+        (entry(&outside_g2_identity_a, i0), MALFORMED_NOT_IN_SUBGROUP),
     ];
     let mut request = (entries.len() as u32).to_le_bytes().to_vec();
     for (e, _) in &entries {
