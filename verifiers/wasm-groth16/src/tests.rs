@@ -167,9 +167,9 @@ fn broken_requests_and_keys_are_request_errors() {
 
 #[test]
 fn prepared_key_length_is_the_documented_one() {
-    // ABI.md: 38 606 + 73·nPublic bytes.
+    // ABI.md: 38 606 + 657·nPublic bytes.
     assert_eq!(prepared_len(0), 38_606);
-    assert_eq!(prepared_len(2), 38_606 + 146);
+    assert_eq!(prepared_len(2), 38_606 + 2 * 657);
     assert!(
         core::mem::size_of::<Buffers>() < 1_200_000,
         "{}",
@@ -200,7 +200,7 @@ fn a_key_whose_bytes_changed_since_the_last_request_is_read_again() {
         Ok(VALID)
     );
     // e(α, β) changed in its lowest bit (limbs still in range): read again, the proof fails.
-    let alpha_beta = 12 + 73 * (2 + 2);
+    let alpha_beta = 12 + 73 * (2 + 2 + 8 * 2);
     let mut other = key.clone();
     other[alpha_beta] ^= 1;
     assert_eq!(single_status(&mut buffers, &other, &proofs[0]), Ok(INVALID));
