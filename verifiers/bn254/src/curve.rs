@@ -352,10 +352,49 @@ impl<F: CurveField> Jacobian<F> {
         for (k, d) in scalars.iter().zip(digits.iter_mut()) {
             len = len.max(wnaf4(k, d));
         }
+        Self::straus_sum(&table[..4 * n], &digits[..n], len)
+    }
+
+    /// `Σ kᵢ·Pᵢ` for scalars below `2^128` from precomputed tables `Pᵢ, 3Pᵢ, 5Pᵢ, 7Pᵢ` (four
+    /// entries per scalar, as [`Self::odd_multiples_table`] writes them): one chain of at most
+    /// 129 doublings per [`STRAUS_HALF_CHUNK`] scalars and about one mixed addition per five bits
+    /// of each. A fixed point's 254-bit scalar `k = k_lo + 2^128·k_hi` is two such terms, on
+    /// `P` and on `[2^128]P`: the tables of both (made once, for a verifying key's `IC`) halve
+    /// the doublings of [`Self::multi_mul_wnaf`] and skip its table building.
+    pub fn multi_mul_wnaf_tables(tables: &[Affine<F>], scalars: &[[u64; 2]]) -> Jacobian<F> {
+        assert!(tables.len() == 4 * scalars.len());
+        let mut acc = Jacobian::IDENTITY;
+        for (t, k) in tables
+            .chunks(4 * STRAUS_HALF_CHUNK)
+            .zip(scalars.chunks(STRAUS_HALF_CHUNK))
+        {
+            acc = acc.add(&Self::straus_half_chunk(t, k));
+        }
+        acc
+    }
+
+    /// [`Self::multi_mul_wnaf_tables`] for at most [`STRAUS_HALF_CHUNK`] scalars.
+    #[inline(never)]
+    fn straus_half_chunk(tables: &[Affine<F>], scalars: &[[u64; 2]]) -> Jacobian<F> {
+        let mut digits = [[0i8; WNAF_MAX_DIGITS]; STRAUS_HALF_CHUNK];
+        let mut len = 0;
+        for (k, d) in scalars.iter().zip(digits.iter_mut()) {
+            len = len.max(wnaf4(k, d));
+        }
+        Self::straus_sum(tables, &digits[..scalars.len()], len)
+    }
+
+    /// `Σ Σ_pos dᵢ[pos]·2^pos·Pᵢ` from the digits and the tables of odd multiples (one shared
+    /// doubling chain of `len` steps).
+    fn straus_sum(
+        table: &[Affine<F>],
+        digits: &[[i8; WNAF_MAX_DIGITS]],
+        len: usize,
+    ) -> Jacobian<F> {
         let mut acc = Jacobian::IDENTITY;
         for pos in (0..len).rev() {
             acc = acc.double();
-            for (d, multiples) in digits[..n].iter().zip(table.chunks(4)) {
+            for (d, multiples) in digits.iter().zip(table.chunks(4)) {
                 let d = d[pos];
                 if d > 0 {
                     acc = acc.add_affine(&multiples[(d as usize - 1) / 2]);
@@ -365,6 +404,18 @@ impl<F: CurveField> Jacobian<F> {
             }
         }
         acc
+    }
+
+    /// `P, 3P, 5P, 7P` of each point into `table` (four entries per point, affine), for
+    /// [`Self::multi_mul_wnaf_tables`].
+    pub fn odd_multiples_table(points: &[Affine<F>], table: &mut [Affine<F>]) {
+        assert!(table.len() == 4 * points.len());
+        for (p, t) in points
+            .chunks(STRAUS_CHUNK)
+            .zip(table.chunks_mut(4 * STRAUS_CHUNK))
+        {
+            Self::odd_multiples(p, t);
+        }
     }
 
     /// `P, 3P, 5P, 7P` of each point into `table` (four entries per point, at most
@@ -447,6 +498,10 @@ impl<F: CurveField> Jacobian<F> {
 /// Points per doubling chain of [`Jacobian::multi_mul_wnaf`] (its tables live on the stack; a
 /// Groth16 key's `IC` has up to 65 points, the sensor circuit's 7).
 pub const STRAUS_CHUNK: usize = 8;
+
+/// Scalars per doubling chain of [`Jacobian::multi_mul_wnaf_tables`] (two per input of a
+/// Groth16 key: the sensor circuit's 6 inputs share one chain).
+pub const STRAUS_HALF_CHUNK: usize = 16;
 
 /// Most digits of a width-4 NAF of a scalar below `2^256`.
 const WNAF_MAX_DIGITS: usize = 257;

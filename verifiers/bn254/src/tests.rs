@@ -1057,3 +1057,59 @@ fn miller_loop_subgroup_check_matches_g2_in_subgroup() {
     multi_miller_loop(&[], &[(G1Affine::IDENTITY, points[0])], &mut work);
     assert_eq!(work[0].subgroup_check_from_loop(), None);
 }
+
+#[test]
+fn split_scalars_over_precomputed_tables_match_the_binary_multiplication() {
+    // k·P = k_lo·P + k_hi·[2^128]P from the tables of P and of [2^128]P, for points with the
+    // identity and repeats among them, halves zero, one, 2^128 − 1, r − 1's, and more scalars
+    // than one doubling chain takes (STRAUS_HALF_CHUNK).
+    let g = g1_generator().to_jacobian();
+    let r = r_words();
+    let base: Vec<[u64; 4]> = vec![
+        [0, 0, 0, 0],
+        [1, 0, 0, 0],
+        [r[0] - 1, r[1], r[2], r[3]],
+        [u64::MAX, u64::MAX, 0, 0],
+        [0, 0, u64::MAX, u64::MAX >> 2],
+        [
+            0x9e37_79b9_7f4a_7c15,
+            7,
+            0x8000_0000_0000_0001,
+            0x0123_4567_89ab_cdef,
+        ],
+        [15, 0, 1, 0],
+    ];
+    let count = 2 * STRAUS_HALF_CHUNK + 3;
+    let points: Vec<G1Affine> = (0..count as u64)
+        .map(|i| match i % 5 {
+            1 => G1Affine::IDENTITY,
+            3 => g1_generator(),
+            _ => g.mul_words(&[i * 7919 + 5, i]).to_affine(),
+        })
+        .collect();
+    let scalars: Vec<[u64; 4]> = (0..count)
+        .map(|i| {
+            let b = base[i % base.len()];
+            [b[0] ^ ((i as u64) << 40), b[1], b[2], b[3]]
+        })
+        .collect();
+    let mut both = Vec::new();
+    let mut halves = Vec::new();
+    for (p, k) in points.iter().zip(scalars.iter()) {
+        let mut q = p.to_jacobian();
+        for _ in 0..128 {
+            q = q.double();
+        }
+        both.push(*p);
+        both.push(q.to_affine());
+        halves.push([k[0], k[1]]);
+        halves.push([k[2], k[3]]);
+    }
+    let mut tables = vec![G1Affine::IDENTITY; 4 * both.len()];
+    Jacobian::odd_multiples_table(&both, &mut tables);
+    for n in [0, 1, 2, 7, STRAUS_HALF_CHUNK / 2 + 1, count] {
+        let want = Jacobian::multi_mul(&points[..n], &scalars[..n], 4);
+        let got = Jacobian::multi_mul_wnaf_tables(&tables[..8 * n], &halves[..2 * n]);
+        assert!(got.equals(&want), "{} points", n);
+    }
+}

@@ -10,23 +10,26 @@
 //! All integers little-endian; an `Fp` is its 9 Montgomery limbs as `u32` (36 bytes):
 //!
 //! ```text
-//! "ZKG16PK2"                   8 bytes, format tag
+//! "ZKG16PK3"                   8 bytes, format tag
 //! u32 nPublic                  ≤ MAX_PUBLIC_INPUTS
 //! α                            G1: u8 identity flag (0/1), x, y
 //! IC[0] … IC[nPublic]          G1 each
+//! tables of IC[1] … IC[nPublic] 8 G1 each: P, 3P, 5P, 7P, Q, 3Q, 5Q, 7Q with P = IC[i],
+//!                              Q = [2^128]P (see PreparedKey::ic_tables)
 //! e(α, β)                      12 Fp (Fp12 coefficients c0.c0.c0, c0.c0.c1, c0.c1.c0, …)
 //! lines(β), lines(γ), lines(δ) 88 lines × (b, c) × Fp2 (c0, c1) each (divided by a: see
 //!                              zkedge_bn254::pairing)
 //! ```
 //!
 //! [`PreparedKey::from_bytes`] checks the tag, the length, every limb range and that the `G1`
-//! points are on the curve; the lines and `e(α, β)` are trusted to come from `to_bytes` of this
+//! points (the tables' too) are on the curve; the lines, the tables and `e(α, β)` are trusted to come from `to_bytes` of this
 //! module version (the host keeps them next to the signed key they were made from).
 
 use zkedge_bn254::fp6::Fp6;
 use zkedge_bn254::pairing::{PreparedLine, LINES};
 use zkedge_bn254::{
-    g1_from_bytes, g2_from_bytes, pairing, DecodeError, Fp, Fp12, Fp2, G1Affine, G2Prepared,
+    g1_from_bytes, g2_from_bytes, pairing, DecodeError, Fp, Fp12, Fp2, G1Affine, G1Jacobian,
+    G2Prepared,
 };
 
 use crate::encoding::{array, MAX_PUBLIC_INPUTS};
@@ -59,6 +62,11 @@ pub struct PreparedKey {
     pub alpha: G1Affine,
     /// `IC[0] … IC[nPublic]`; entries past `n_public` are unused.
     pub ic: [G1Affine; MAX_PUBLIC_INPUTS + 1],
+    /// For `IC[1] … IC[nPublic]`, eight affine points each: `P, 3P, 5P, 7P` and
+    /// `Q, 3Q, 5Q, 7Q` with `P = IC[i]`, `Q = [2^128]P`. A public input `k = k_lo + 2^128·k_hi`
+    /// contributes `k_lo·P + k_hi·Q` ([`G1Jacobian::multi_mul_wnaf_tables`]): half the doublings
+    /// of `vk_x`, and no tables to build per verification. Entries past `8·n_public` are unused.
+    pub ic_tables: [G1Affine; IC_TABLE_POINTS * MAX_PUBLIC_INPUTS],
     /// `e(α, β)`.
     pub alpha_beta: Fp12,
     /// Lines of `β`.
@@ -69,8 +77,11 @@ pub struct PreparedKey {
     pub delta: G2Prepared,
 }
 
+/// Points of [`PreparedKey::ic_tables`] per public input.
+pub const IC_TABLE_POINTS: usize = 8;
+
 /// Tag of the prepared-key byte form.
-const TAG: &[u8; 8] = b"ZKG16PK2";
+const TAG: &[u8; 8] = b"ZKG16PK3";
 const FP_BYTES: usize = 36;
 const G1_BYTES: usize = 1 + 2 * FP_BYTES;
 const LINES_BYTES: usize = LINES * 4 * FP_BYTES;
@@ -101,10 +112,13 @@ impl PreparedKey {
         if alpha.infinity || beta.infinity || gamma.infinity || delta.infinity {
             return Err(KeyError::Identity);
         }
+        let mut ic_tables = [G1Affine::IDENTITY; IC_TABLE_POINTS * MAX_PUBLIC_INPUTS];
+        ic_tables_of(&ic[1..n + 1], &mut ic_tables[..IC_TABLE_POINTS * n]);
         Ok(PreparedKey {
             n_public: n,
             alpha,
             ic,
+            ic_tables,
             alpha_beta: pairing(&alpha, &beta),
             beta: G2Prepared::new(&beta),
             gamma: G2Prepared::new(&gamma),
@@ -114,7 +128,10 @@ impl PreparedKey {
 
     /// Length of the byte form for `n_public` inputs.
     pub const fn bytes_len(n_public: usize) -> usize {
-        8 + 4 + G1_BYTES * (n_public + 2) + 12 * FP_BYTES + 3 * LINES_BYTES
+        8 + 4
+            + G1_BYTES * (n_public + 2 + IC_TABLE_POINTS * n_public)
+            + 12 * FP_BYTES
+            + 3 * LINES_BYTES
     }
 
     /// Writes the byte form (module docs) to `out`, which must be exactly
@@ -128,6 +145,9 @@ impl PreparedKey {
         w.bytes(&(self.n_public as u32).to_le_bytes());
         w.g1(&self.alpha);
         for p in &self.ic[..self.n_public + 1] {
+            w.g1(p);
+        }
+        for p in &self.ic_tables[..IC_TABLE_POINTS * self.n_public] {
             w.g1(p);
         }
         for c in fp12_coefficients(&self.alpha_beta) {
@@ -159,6 +179,8 @@ impl PreparedKey {
         for point in ic.iter_mut().take(n + 1) {
             *point = r.g1()?;
         }
+        let mut ic_tables = [G1Affine::IDENTITY; IC_TABLE_POINTS * MAX_PUBLIC_INPUTS];
+        r.g1_points(&mut ic_tables[..IC_TABLE_POINTS * n])?;
         let mut c = [Fp::ZERO; 12];
         for x in c.iter_mut() {
             *x = r.fp()?;
@@ -168,6 +190,7 @@ impl PreparedKey {
             n_public: n,
             alpha,
             ic,
+            ic_tables,
             alpha_beta,
             beta: empty_prepared(),
             gamma: empty_prepared(),
@@ -181,6 +204,20 @@ impl PreparedKey {
         }
         Ok(key)
     }
+}
+
+/// [`PreparedKey::ic_tables`] of `points` into `out` (eight entries per point).
+fn ic_tables_of(points: &[G1Affine], out: &mut [G1Affine]) {
+    let mut both = [G1Affine::IDENTITY; 2 * MAX_PUBLIC_INPUTS];
+    for (p, pair) in points.iter().zip(both.chunks_mut(2)) {
+        let mut q = p.to_jacobian();
+        for _ in 0..128 {
+            q = q.double();
+        }
+        pair[0] = *p;
+        pair[1] = q.to_affine();
+    }
+    G1Jacobian::odd_multiples_table(&both[..2 * points.len()], out);
 }
 
 fn empty_prepared() -> G2Prepared {
@@ -251,6 +288,15 @@ impl Reader<'_> {
         for line in lines.iter_mut() {
             line.b = self.fp2()?;
             line.c = self.fp2()?;
+        }
+        Ok(())
+    }
+
+    /// Out of line for the same reason as [`Self::lines`].
+    #[inline(never)]
+    fn g1_points(&mut self, points: &mut [G1Affine]) -> Result<(), KeyError> {
+        for p in points.iter_mut() {
+            *p = self.g1()?;
         }
         Ok(())
     }

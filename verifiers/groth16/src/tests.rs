@@ -8,7 +8,8 @@ use crate::batch::{verify_batch, BatchBuffers};
 use crate::encoding::{Malformed, Proof, PublicInputs};
 use crate::key::{KeyError, PreparedKey};
 use crate::verify::{
-    check_proof, decode, decode_deferring_subgroup_check, verify_encoded, Verdict,
+    check_proof, decode, decode_deferring_subgroup_check, public_input_point, verify_encoded,
+    Verdict,
 };
 use zkedge_bn254::curve::g2_on_twist_from_bytes;
 use zkedge_bn254::pairing::AFFINE_MIN_FRESH;
@@ -404,4 +405,54 @@ fn batch_answers_equal_single_answers_with_b_outside_g2() {
             .collect::<Vec<_>>(),
     );
     assert!(run_batch(&key, &items, 3).iter().all(|ok| *ok));
+}
+
+#[test]
+fn vk_x_from_the_split_tables_matches_plain_scalar_multiplications() {
+    // A 9-input key (its IC points taken from the snarkjs key's IC and α; 18 half-scalars, more
+    // than one doubling chain of multi_mul_wnaf_tables) and inputs 0, 1, r − 1, 2^128 − 1,
+    // 2^128 and mixed values.
+    let v = mulsum();
+    let n = 9usize;
+    let mut vk = (n as u32).to_be_bytes().to_vec();
+    vk.extend_from_slice(&v.vk[4..452]);
+    let sources = [
+        &v.vk[452..516],
+        &v.vk[516..580],
+        &v.vk[580..644],
+        &v.vk[4..68],
+    ];
+    for i in 0..=n {
+        vk.extend_from_slice(sources[i % sources.len()]);
+    }
+    let key = Box::new(PreparedKey::from_key_bytes(&vk).unwrap());
+    let mut bytes = vec![0u8; PreparedKey::bytes_len(n)];
+    assert!(key.to_bytes(&mut bytes));
+    let again = Box::new(PreparedKey::from_bytes(&bytes).unwrap());
+    let values = [
+        "0000000000000000000000000000000000000000000000000000000000000000",
+        "0000000000000000000000000000000000000000000000000000000000000001",
+        "30644e72e131a029b85045b68181585d2833e84879b9709143e1f593f0000000",
+        "00000000000000000000000000000000ffffffffffffffffffffffffffffffff",
+        "0000000000000000000000000000000100000000000000000000000000000000",
+        "2a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f70819",
+        "0000000000000000000000000000000000000000000000000000000000abcdef",
+    ];
+    for shift in 0..values.len() {
+        let mut input_bytes = Vec::new();
+        for i in 0..n {
+            input_bytes.extend_from_slice(&hex(values[(i + shift) % values.len()]));
+        }
+        let inputs = PublicInputs::from_bytes(&input_bytes, n).unwrap();
+        let mut want = key.ic[0].to_jacobian();
+        for (p, x) in key.ic[1..n + 1].iter().zip(inputs.as_slice()) {
+            want = want.add(&p.to_jacobian().mul_words(&x.to_words()));
+        }
+        assert!(public_input_point(&key, &inputs).equals(&want), "{}", shift);
+        assert!(
+            public_input_point(&again, &inputs).equals(&want),
+            "{}",
+            shift
+        );
+    }
 }

@@ -17,7 +17,7 @@ use zkedge_bn254::{
 };
 
 use crate::encoding::{Malformed, Proof, PublicInputs, MAX_PUBLIC_INPUTS, PROOF_LEN};
-use crate::key::PreparedKey;
+use crate::key::{PreparedKey, IC_TABLE_POINTS};
 
 /// The answer for one proof.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
@@ -30,14 +30,18 @@ pub enum Verdict {
     Malformed(Malformed),
 }
 
-/// `vk_x = IC₀ + Σ pubᵢ·ICᵢ` (one shared doubling chain, width-4 NAF digits).
+/// `vk_x = IC₀ + Σ pubᵢ·ICᵢ`: each `pubᵢ = lo + 2^128·hi` as `lo·ICᵢ + hi·[2^128]ICᵢ` from the
+/// key's precomputed tables (one shared chain of 128 doublings, width-4 NAF digits).
 pub(crate) fn public_input_point(key: &PreparedKey, inputs: &PublicInputs) -> G1Jacobian {
     let n = inputs.as_slice().len();
-    let mut scalars = [[0u64; 4]; MAX_PUBLIC_INPUTS];
-    for (s, x) in scalars.iter_mut().zip(inputs.as_slice()) {
-        *s = x.to_words();
+    let mut halves = [[0u64; 2]; 2 * MAX_PUBLIC_INPUTS];
+    for (h, x) in halves.chunks_mut(2).zip(inputs.as_slice()) {
+        let w = x.to_words();
+        h[0] = [w[0], w[1]];
+        h[1] = [w[2], w[3]];
     }
-    G1Jacobian::multi_mul_wnaf(&key.ic[1..n + 1], &scalars[..n]).add_affine(&key.ic[0])
+    G1Jacobian::multi_mul_wnaf_tables(&key.ic_tables[..IC_TABLE_POINTS * n], &halves[..2 * n])
+        .add_affine(&key.ic[0])
 }
 
 /// Verifies a decoded proof (`inputs` must have `key.n_public` entries: see

@@ -69,6 +69,8 @@ pub fn prepared_len(n_public: i32) -> i32 {
 /// zero-initialised static memory).
 pub struct Buffers {
     key: PreparedKey,
+    /// The prepared-key bytes `key` was read from, if it was read by [`verify_request`].
+    key_source: KeySource,
     proofs: [Proof; MAX_BATCH],
     inputs: [PublicInputs; MAX_BATCH],
     /// The request index of each well-formed proof.
@@ -93,6 +95,37 @@ impl Buffers {
     }
 }
 
+/// Longest prepared key (`MAX_PUBLIC_INPUTS` inputs).
+const MAX_PREPARED_LEN: usize = PreparedKey::bytes_len(MAX_PUBLIC_INPUTS);
+
+/// A copy of the prepared-key bytes that `Buffers::key` was last read from, so that a request
+/// with the same bytes (the usual case: the host sends one circuit's key with every batch) skips
+/// re-reading them. Comparing the bytes costs a fraction of reading them (the limb-range checks,
+/// the curve checks of `α` and `IC`, the copies). A key is always fully read and checked the first
+/// time its bytes are seen; any difference in any byte reads it again.
+struct KeySource {
+    bytes: [u8; MAX_PREPARED_LEN],
+    /// 0: no key read (the zeroed state, and after `prepare_key` overwrote `Buffers::key`).
+    len: usize,
+}
+
+impl KeySource {
+    fn matches(&self, bytes: &[u8]) -> bool {
+        self.len != 0 && self.len == bytes.len() && same_bytes(&self.bytes[..self.len], bytes)
+    }
+}
+
+/// `a == b`, eight bytes at a time (the slice comparison lowers to compiler_builtins'
+/// byte-by-byte `memcmp` on wasm32).
+fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    let (a8, b8) = (a.chunks_exact(8), b.chunks_exact(8));
+    if a.len() != b.len() || a8.remainder() != b8.remainder() {
+        return false;
+    }
+    let word = |c: &[u8]| u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+    a8.zip(b8).all(|(x, y)| word(x) == word(y))
+}
+
 /// Decodes and prepares the canonical verifying key `vk` into `out`. Returns the prepared
 /// length, or a negative key error, or `ERR_OUTPUT_TOO_SMALL`.
 pub fn prepare_key(buffers: &mut Buffers, vk: &[u8], out: &mut [u8]) -> i32 {
@@ -103,6 +136,7 @@ pub fn prepare_key(buffers: &mut Buffers, vk: &[u8], out: &mut [u8]) -> i32 {
             if out.len() < len {
                 return ERR_OUTPUT_TOO_SMALL;
             }
+            buffers.key_source.len = 0;
             buffers.key = key;
             buffers.key.to_bytes(&mut out[..len]);
             len as i32
@@ -119,9 +153,16 @@ pub fn verify_request(
     seed: &[u8; 32],
     statuses: &mut [u8],
 ) -> i32 {
-    match PreparedKey::from_bytes(key) {
-        Ok(k) => buffers.key = k,
-        Err(e) => return key_error(e),
+    if !buffers.key_source.matches(key) {
+        // Forget the old source first: `buffers.key` is about to change.
+        buffers.key_source.len = 0;
+        match PreparedKey::from_bytes(key) {
+            Ok(k) => buffers.key = k,
+            Err(e) => return key_error(e),
+        }
+        // from_bytes accepted it, so it is at most MAX_PREPARED_LEN (and at least 12) bytes.
+        buffers.key_source.bytes[..key.len()].copy_from_slice(key);
+        buffers.key_source.len = key.len();
     }
     let n_public = buffers.key.n_public;
     let mut reader = Reader::new(request);
@@ -157,6 +198,7 @@ pub fn verify_request(
     }
     let Buffers {
         key,
+        key_source: _,
         proofs,
         inputs,
         origin,

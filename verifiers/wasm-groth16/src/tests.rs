@@ -167,12 +167,73 @@ fn broken_requests_and_keys_are_request_errors() {
 
 #[test]
 fn prepared_key_length_is_the_documented_one() {
-    // ABI.md: 38 606 + 73·nPublic bytes.
+    // ABI.md: 38 606 + 657·nPublic bytes.
     assert_eq!(prepared_len(0), 38_606);
-    assert_eq!(prepared_len(2), 38_606 + 146);
+    assert_eq!(prepared_len(2), 38_606 + 2 * 657);
     assert!(
         core::mem::size_of::<Buffers>() < 1_200_000,
         "{}",
         core::mem::size_of::<Buffers>()
     );
+}
+
+/// One proof's status under `key`, through `verify_request` with the same buffers each time.
+fn single_status(buffers: &mut Buffers, key: &[u8], proof: &(Vec<u8>, Vec<u8>)) -> Result<u8, i32> {
+    let mut request = 1u32.to_le_bytes().to_vec();
+    request.extend_from_slice(&entry(&proof.0, &proof.1));
+    let mut statuses = [0xffu8; 1];
+    match verify_request(buffers, key, &request, &[3; 32], &mut statuses) {
+        1 => Ok(statuses[0]),
+        e => Err(e),
+    }
+}
+
+#[test]
+fn a_key_whose_bytes_changed_since_the_last_request_is_read_again() {
+    let (vk, proofs) = vectors();
+    let mut buffers = Buffers::new_boxed();
+    let key = prepared(&mut buffers, &vk);
+    assert_eq!(single_status(&mut buffers, &key, &proofs[0]), Ok(VALID));
+    // The same bytes at another address: still the same key.
+    assert_eq!(
+        single_status(&mut buffers, &key.clone(), &proofs[0]),
+        Ok(VALID)
+    );
+    // e(α, β) changed in its lowest bit (limbs still in range): read again, the proof fails.
+    let alpha_beta = 12 + 73 * (2 + 2 + 8 * 2);
+    let mut other = key.clone();
+    other[alpha_beta] ^= 1;
+    assert_eq!(single_status(&mut buffers, &other, &proofs[0]), Ok(INVALID));
+    // The last byte (the top byte of a limb of δ's last line) out of range: refused, every time.
+    let mut broken = key.clone();
+    *broken.last_mut().unwrap() = 0xff;
+    assert_eq!(
+        single_status(&mut buffers, &broken, &proofs[0]),
+        Err(ERR_PREPARED_KEY)
+    );
+    assert_eq!(
+        single_status(&mut buffers, &broken, &proofs[0]),
+        Err(ERR_PREPARED_KEY)
+    );
+    // A refused key leaves nothing behind: the good key is read again and verifies.
+    assert_eq!(single_status(&mut buffers, &key, &proofs[0]), Ok(VALID));
+    assert_eq!(single_status(&mut buffers, &other, &proofs[0]), Ok(INVALID));
+    // prepare_key replaces the key in the buffers; the next request reads its bytes again.
+    let mut out = vec![0u8; prepared_len(2) as usize];
+    assert_eq!(prepare_key(&mut buffers, &vk, &mut out), out.len() as i32);
+    assert_eq!(single_status(&mut buffers, &other, &proofs[0]), Ok(INVALID));
+    assert_eq!(single_status(&mut buffers, &key, &proofs[0]), Ok(VALID));
+}
+
+#[test]
+fn same_bytes_compares_every_byte() {
+    let a: Vec<u8> = (0..43u8).collect();
+    assert!(same_bytes(&a, &a.clone()));
+    for i in 0..a.len() {
+        let mut b = a.clone();
+        b[i] ^= 0x10;
+        assert!(!same_bytes(&a, &b), "byte {}", i);
+    }
+    assert!(!same_bytes(&a[..42], &a));
+    assert!(same_bytes(&[], &[]));
 }

@@ -24,7 +24,7 @@ public final class Groth16Abi {
     public static final int SEED_BYTES = 32;
 
     /**
-     * Upper bound on a prepared key's length, far above the module's {@code 38 606 + 73·64}: a
+     * Upper bound on a prepared key's length, far above the module's {@code 38 606 + 657·64}: a
      * module that asks for more is refused rather than believed.
      */
     static final int MAX_PREPARED_KEY_BYTES = 1 << 20;
