@@ -95,13 +95,7 @@ pub fn decode(
     proof: &[u8],
     inputs: &[u8],
 ) -> Result<(Proof, PublicInputs), Malformed> {
-    if proof.len() != PROOF_LEN {
-        return Err(Malformed::Coordinate);
-    }
-    let mut bytes = [0u8; PROOF_LEN];
-    bytes.copy_from_slice(proof);
-    let inputs = PublicInputs::from_bytes(inputs, key.n_public)?;
-    Ok((Proof::from_bytes(&bytes)?, inputs))
+    decode_with(key, proof, inputs, Proof::from_bytes)
 }
 
 /// [`decode`] with [`Proof::from_bytes_deferring_subgroup_check`]: for [`check_proof`] and
@@ -111,11 +105,25 @@ pub fn decode_deferring_subgroup_check(
     proof: &[u8],
     inputs: &[u8],
 ) -> Result<(Proof, PublicInputs), Malformed> {
+    decode_with(
+        key,
+        proof,
+        inputs,
+        Proof::from_bytes_deferring_subgroup_check,
+    )
+}
+
+fn decode_with(
+    key: &PreparedKey,
+    proof: &[u8],
+    inputs: &[u8],
+    decode_proof: fn(&[u8; PROOF_LEN]) -> Result<Proof, Malformed>,
+) -> Result<(Proof, PublicInputs), Malformed> {
     if proof.len() != PROOF_LEN {
         return Err(Malformed::Coordinate);
     }
     let mut bytes = [0u8; PROOF_LEN];
     bytes.copy_from_slice(proof);
     let inputs = PublicInputs::from_bytes(inputs, key.n_public)?;
-    Ok((Proof::from_bytes_deferring_subgroup_check(&bytes)?, inputs))
+    Ok((decode_proof(&bytes)?, inputs))
 }
