@@ -606,7 +606,7 @@ pub fn g2_from_bytes(bytes: &[u8; 128]) -> Result<G2Affine, DecodeError> {
 
 /// [`g2_from_bytes`] without the subgroup check: a point of the twist (or the identity). For
 /// callers that check membership another way, e.g. with the Miller loop's own multiple of the
-/// point ([`crate::pairing::LineGeneratorSlot::loop_point_passes_subgroup_check`]).
+/// point ([`crate::pairing::LineGeneratorSlot::subgroup_check_from_loop`]).
 pub fn g2_on_twist_from_bytes(bytes: &[u8; 128]) -> Result<G2Affine, DecodeError> {
     if bytes.iter().all(|b| *b == 0) {
         return Ok(Affine::IDENTITY);
