@@ -5,6 +5,7 @@ import static io.zkedge.jobs.verification.VerificationJobConfig.COMPLIANCE_TOPIC
 import static io.zkedge.jobs.verification.VerificationJobConfig.DEAD_LETTER_TOPIC;
 import static io.zkedge.jobs.verification.VerificationJobConfig.GROUP_ID;
 import static io.zkedge.jobs.verification.VerificationJobConfig.MODULES_TOPIC;
+import static io.zkedge.jobs.verification.VerificationJobConfig.SINK_BATCH_SIZE;
 import static io.zkedge.jobs.verification.VerificationJobConfig.SINK_LINGER;
 import static io.zkedge.jobs.verification.VerificationJobConfig.PROOFS_TOPIC;
 import static io.zkedge.jobs.verification.VerificationJobConfig.STARTING_OFFSETS;
@@ -117,6 +118,7 @@ public final class KafkaEnds {
                 .setProperty(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, String.valueOf(config.get(TRANSACTION_TIMEOUT).toMillis()))
                 .setProperty(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true")
                 .setProperty(ProducerConfig.LINGER_MS_CONFIG, String.valueOf(config.get(SINK_LINGER).toMillis()))
+                .setProperty(ProducerConfig.BATCH_SIZE_CONFIG, String.valueOf(config.get(SINK_BATCH_SIZE).getBytes()))
                 .build();
     }
 

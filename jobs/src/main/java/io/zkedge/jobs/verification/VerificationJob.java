@@ -71,6 +71,7 @@ public final class VerificationJob {
     public static final String SOURCE_UID = "proofs-source";
     public static final String ANNOUNCEMENTS_SOURCE_UID = "module-announcements-source";
     public static final String DECODE_UID = "decode";
+    public static final String UNDECODABLE_UID = "undecodable";
     public static final String VERIFY_UID = "verify";
     public static final String GUARD_UID = "guard";
     public static final String VERDICT_SEAL_UID = "verdict-seal";
@@ -80,6 +81,16 @@ public final class VerificationJob {
     public static final String VERDICT_SINK_UID = "verdicts-sink";
     public static final String COMPLIANCE_SINK_UID = "compliance-sink";
     public static final String DEAD_LETTER_SINK_UID = "deadletter-sink";
+
+    /**
+     * Longest a record waits in a half-full network buffer on the edges that carry module
+     * announcements and dead letters (at least {@code pipeline.buffer-timeout}). Both are rare,
+     * and a dead letter is visible only once the checkpoint after it commits (a barrier flushes
+     * the buffers in front of it), so these edges need not wake a flusher thread every few
+     * milliseconds: with three such edges per subtask, those wake-ups cost 0.01-0.02 cores at
+     * 5 ms (docs/performance.md).
+     */
+    static final Duration RARE_EDGE_BUFFER_TIMEOUT = Duration.ofMillis(100);
 
     /** Verdicts too late for their compliance window. */
     static final OutputTag<Verdict> LATE_VERDICTS = new OutputTag<>("late-verdicts", TypeInformation.of(Verdict.class));
@@ -139,7 +150,9 @@ public final class VerificationJob {
     /** Adds the job's operators to {@code env} and enables exactly-once checkpoints. */
     public void build(StreamExecutionEnvironment env) {
         env.enableCheckpointing(config.get(VerificationJobConfig.CHECKPOINT_INTERVAL).toMillis(), CheckpointingMode.EXACTLY_ONCE);
-        env.setBufferTimeout(config.get(VerificationJobConfig.BUFFER_TIMEOUT).toMillis());
+        long bufferTimeout = config.get(VerificationJobConfig.BUFFER_TIMEOUT).toMillis();
+        env.setBufferTimeout(bufferTimeout);
+        long rareEdgeBufferTimeout = Math.max(bufferTimeout, RARE_EDGE_BUFFER_TIMEOUT.toMillis());
         // Every type on the wire and in state has a Flink serializer (POJO, Avro, primitives):
         // a type that would silently fall back to Kryo is an error when the graph is built.
         env.configure(new Configuration().set(PipelineOptions.GENERIC_TYPES, false));
@@ -152,13 +165,21 @@ public final class VerificationJob {
                 .process(new DecodeFunction(config.decoderSettings()))
                 .name("decode")
                 .uid(DECODE_UID);
-        DataStream<DeadLetter> undecodable = decoded.getSideOutput(DecodeFunction.DEAD_LETTERS);
+        // A pass-through chained to decode, so that the dead letters' edge gets a timeout of its
+        // own: an edge's buffer timeout is its upstream operator's, and decode's is the proofs'.
+        DataStream<DeadLetter> undecodable = decoded.getSideOutput(DecodeFunction.DEAD_LETTERS)
+                .map(deadLetter -> deadLetter)
+                .returns(TypeInformation.of(DeadLetter.class))
+                .name("undecodable")
+                .uid(UNDECODABLE_UID)
+                .setBufferTimeout(rareEdgeBufferTimeout);
 
         // One reader of the control topic, broadcast to every verify subtask.
         DataStream<KafkaPayload> announcements = env
                 .fromSource(announcementSource, WatermarkStrategy.noWatermarks(), "module announcements")
                 .uid(ANNOUNCEMENTS_SOURCE_UID)
-                .setParallelism(1);
+                .setParallelism(1)
+                .setBufferTimeout(rareEdgeBufferTimeout);
 
         DataStream<VerifiedProof> verified = decoded
                 .connect(announcements.broadcast())
@@ -196,7 +217,8 @@ public final class VerificationJob {
                 .map(new LateVerdictFunction(config.get(VerificationJobConfig.PROOFS_TOPIC), lateness))
                 .returns(TypeInformation.of(DeadLetter.class))
                 .name("late verdicts")
-                .uid(LATE_UID);
+                .uid(LATE_UID)
+                .setBufferTimeout(rareEdgeBufferTimeout);
         undecodable.union(late).sinkTo(deadLetterSink).name("dead-letter sink").uid(DEAD_LETTER_SINK_UID);
     }
 

@@ -33,6 +33,7 @@ class VerificationJobConfigTest {
         assertThat(config.get(VerificationJobConfig.BATCH_SIZE)).isEqualTo(64);
         assertThat(config.get(VerificationJobConfig.BATCH_DELAY)).isEqualTo(Duration.ofMillis(20));
         assertThat(config.get(VerificationJobConfig.TRANSACTION_TIMEOUT)).isEqualTo(Duration.ofMillis(300_000));
+        assertThat(config.get(VerificationJobConfig.SINK_BATCH_SIZE).getBytes()).isEqualTo(256 * 1024);
         assertThat(config.get(VerificationJobConfig.ALLOW_BUNDLED_MODULES)).isFalse();
         assertThat(config.complianceRule().expected()).isEqualTo(60);
         assertThat(config.guardSettings().replayWindowSize()).isEqualTo(128);
@@ -91,6 +92,8 @@ class VerificationJobConfigTest {
                 .hasMessageContaining("reportingInterval");
         assertThatThrownBy(() -> VerificationJobConfig.fromMap(with("kafka.starting-offsets", "newest")))
                 .hasMessageContaining("kafka.starting-offsets");
+        assertThatThrownBy(() -> VerificationJobConfig.fromMap(with("kafka.sink-batch-size", "2 mb")))
+                .hasMessageContaining("kafka.sink-batch-size must be in [1 kb, 1 mb]");
     }
 
     @Test
