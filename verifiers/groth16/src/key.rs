@@ -176,9 +176,7 @@ impl PreparedKey {
         let mut r = Reader { bytes, pos: 12 };
         let alpha = r.g1()?;
         let mut ic = [G1Affine::IDENTITY; MAX_PUBLIC_INPUTS + 1];
-        for point in ic.iter_mut().take(n + 1) {
-            *point = r.g1()?;
-        }
+        r.g1_points(&mut ic[..n + 1])?;
         let mut ic_tables = [G1Affine::IDENTITY; IC_TABLE_POINTS * MAX_PUBLIC_INPUTS];
         r.g1_points(&mut ic_tables[..IC_TABLE_POINTS * n])?;
         let mut c = [Fp::ZERO; 12];

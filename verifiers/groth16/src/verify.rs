@@ -56,7 +56,7 @@ pub fn verify_proof(key: &PreparedKey, proof: &Proof, inputs: &PublicInputs) -> 
 pub fn check_proof(key: &PreparedKey, proof: &Proof, inputs: &PublicInputs) -> Verdict {
     if proof.has_identity() || inputs.as_slice().len() != key.n_public {
         // The decoding's answer comes first, as with a fully checked decoding.
-        if !proof.b.infinity && !g2_in_subgroup(&proof.b) {
+        if !g2_in_subgroup(&proof.b) {
             return Verdict::Malformed(Malformed::NotInSubgroup);
         }
         return Verdict::Invalid;
