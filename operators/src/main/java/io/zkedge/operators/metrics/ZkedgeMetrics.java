@@ -46,13 +46,16 @@ public final class ZkedgeMetrics {
     /** Counter: proofs that left the batch verification operator, per {@link #STATUS}. */
     public static final String PROOFS_VERIFIED = "proofsVerified";
 
-    /** Histogram: records per flushed batch. */
+    /** Histogram: records per verified batch. */
     public static final String BATCH_SIZE = "batchSize";
 
     /** Histogram: wall time of one batch's verification (all module calls), in milliseconds. */
     public static final String VERIFICATION_LATENCY_MS = "verificationLatencyMs";
 
-    /** Histogram: time a record waited in the batch buffer before its batch was verified, in ms. */
+    /**
+     * Histogram: time a batch's first record waited before the batch went to the verifier (the batch
+     * delay, or less when the batch filled, plus any wait for the verifier to be free), in ms.
+     */
     public static final String BATCH_WAIT_MS = "batchWaitMs";
 
     /** Gauge: time to read and check the verifier module (trust bundle) in {@code open()}, in ms. */

@@ -15,8 +15,14 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
+import org.apache.flink.api.common.operators.MailboxExecutor;
 import org.apache.flink.api.common.state.BroadcastState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
@@ -37,23 +43,31 @@ import org.apache.flink.streaming.runtime.watermarkstatus.WatermarkStatus;
  * of processing time, whichever comes first, then verifies the whole buffer with one module call
  * per statement kind (through {@link BatchVerifier}).
  *
- * <p><b>No state.</b> The buffer is flushed in {@link #prepareSnapshotPreBarrier} (before the
- * checkpoint barrier goes downstream) and at the end of input, so a checkpoint never contains a
- * buffered record: after a failure, the source replays whatever the last checkpoint had not yet
- * seen verified.
+ * <p><b>A thread for the module calls.</b> Each subtask verifies on a thread of its own, so the
+ * task thread keeps taking records while a batch is verified: a record's wait starts when it
+ * arrives, not when the batch before it is done, and a batch whose delay ran out while the
+ * verifier was busy goes as soon as the verifier is free. At most one batch is verified and one
+ * fills at a time; when both are full, the task thread waits for the verifier, which is the
+ * backpressure. Results come back through the task's mailbox and are emitted by the task thread.
+ *
+ * <p><b>No state.</b> Everything buffered or being verified is verified and emitted in
+ * {@link #prepareSnapshotPreBarrier} (before the checkpoint barrier goes downstream) and at the end
+ * of input, so a checkpoint never contains a buffered record: after a failure, the source replays
+ * whatever the last checkpoint had not yet seen verified.
  *
  * <p><b>Event time.</b> Records keep their timestamps, and the operator changes nothing about
- * event time but delay: a watermark that arrives while records are buffered is held and emitted
- * at the flush exactly where it arrived, after the records that came before it and before those
- * that came after it. So a record is late downstream if and only if it would have been without
- * batching, and the whole buffer is still verified in one call. Holding delays event-time
- * progress by at most {@code maxDelayMillis}.
+ * event time but delay: a watermark that arrives while records are buffered or being verified is
+ * held and emitted exactly where it arrived, after the records that came before it and before
+ * those that came after it. So a record is late downstream if and only if it would have been
+ * without batching, and a whole buffer is still verified in one call. Holding delays event-time
+ * progress by at most the batch delay and two verifications.
  *
  * <p><b>Verifiers.</b> Each subtask loads its own in {@link #open()} from the
- * {@link VerifierProvider}: one Wasm instance per subtask thread, a fresh {@code SecureRandom}
- * seed per module call. Each must pass its known-answer self-test
- * ({@link StatementVerifier#selfTest()}) before the subtask takes a record; a module that fails
- * it stops the job with the reason.
+ * {@link VerifierProvider}: one Wasm instance per subtask, called only from the subtask's verify
+ * thread, a fresh {@code SecureRandom} seed per module call. Each must pass its known-answer
+ * self-test ({@link StatementVerifier#selfTest()}) before the subtask takes a record; a module that
+ * fails it stops the job with the reason. An announced module replaces the current one only once
+ * no batch is being verified.
  */
 public class BatchVerifyOperator extends AbstractStreamOperator<VerifiedProof>
         implements TwoInputStreamOperator<ProofEnvelope, KafkaPayload, VerifiedProof>, BoundedMultiInput {
@@ -80,14 +94,17 @@ public class BatchVerifyOperator extends AbstractStreamOperator<VerifiedProof>
     private final long maxDelayMillis;
 
     private transient BatchVerifier verifier;
-    private transient List<ProofEnvelope> buffer;
-    private transient long[] timestamps;
-    private transient boolean[] hasTimestamp;
-    private transient long firstBufferedAt;
-    private transient ScheduledFuture<?> flushTimer;
-    /** Watermarks that arrived while records were buffered, and the buffer size at their arrival. */
-    private transient List<Watermark> heldWatermarks;
-    private transient List<Integer> heldPositions;
+    /** Runs the module calls; {@link #verifier} is used from this thread only while a batch is in flight. */
+    private transient ExecutorService verifyThread;
+    /** Hands verified batches back to the task thread. */
+    private transient MailboxExecutor mailbox;
+    /** The batch that takes arriving records (task thread only). */
+    private transient Batch filling;
+    /** The batch being verified, or null (task thread only). */
+    private transient Batch inFlight;
+    /** A cleared batch to fill next, so two batches serve for the whole run. */
+    private transient Batch spare;
+    private transient ScheduledFuture<?> delayTimer;
     private transient StreamRecord<VerifiedProof> reuse;
 
     private transient Map<VerdictStatus, Counter> verifiedByStatus;
@@ -102,8 +119,9 @@ public class BatchVerifyOperator extends AbstractStreamOperator<VerifiedProof>
 
     /**
      * @param provider where each subtask's verifiers come from
-     * @param maxBatchSize flush when this many records are buffered (1 to 256)
-     * @param maxDelayMillis flush at the latest this long after the first record was buffered
+     * @param maxBatchSize a batch goes to the verifier when this many records are buffered (1 to 256)
+     * @param maxDelayMillis and at the latest this long after its first record arrived, or as soon as
+     *     the verifier is free after that
      */
     public BatchVerifyOperator(VerifierProvider provider, int maxBatchSize, long maxDelayMillis) {
         this.provider = Objects.requireNonNull(provider, "provider");
@@ -139,12 +157,16 @@ public class BatchVerifyOperator extends AbstractStreamOperator<VerifiedProof>
         LOG.info("Subtask {} verifies with {} (load {} ms, compile {} ms, self-test {} ms)", subtask,
                 loaded.description(), loaded.loadTime().toMillis(), loaded.compileTime().toMillis(), selfTestMillis);
 
-        buffer = new ArrayList<>(maxBatchSize);
-        timestamps = new long[maxBatchSize];
-        hasTimestamp = new boolean[maxBatchSize];
+        filling = new Batch(maxBatchSize);
+        spare = new Batch(maxBatchSize);
         reuse = new StreamRecord<>(null);
-        heldWatermarks = new ArrayList<>();
-        heldPositions = new ArrayList<>();
+        mailbox = getContainingTask().getMailboxExecutorFactory().createExecutor(getOperatorConfig().getChainIndex());
+        String threadName = getRuntimeContext().getTaskInfo().getTaskNameWithSubtasks() + " module calls";
+        verifyThread = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, threadName);
+            thread.setDaemon(true);
+            return thread;
+        });
 
         MetricGroup group = ZkedgeMetrics.group(getMetricGroup());
         verifiedByStatus = new EnumMap<>(VerdictStatus.class);
@@ -177,31 +199,29 @@ public class BatchVerifyOperator extends AbstractStreamOperator<VerifiedProof>
 
     @Override
     public void processElement1(StreamRecord<ProofEnvelope> element) throws Exception {
-        int i = buffer.size();
-        buffer.add(element.getValue());
-        hasTimestamp[i] = element.hasTimestamp();
-        timestamps[i] = element.getTimestamp();
-        if (i == 0) {
-            firstBufferedAt = getProcessingTimeService().getCurrentProcessingTime();
-            flushTimer = getProcessingTimeService().registerTimer(firstBufferedAt + maxDelayMillis, time -> {
-                flushTimer = null;
-                flush();
+        filling.add(element);
+        if (filling.size() == 1) {
+            filling.firstBufferedAt = getProcessingTimeService().getCurrentProcessingTime();
+            delayTimer = getProcessingTimeService().registerTimer(filling.firstBufferedAt + maxDelayMillis, time -> {
+                delayTimer = null;
+                delayRanOut();
             });
         }
-        if (buffer.size() >= maxBatchSize) {
-            flush();
+        if (filling.size() >= maxBatchSize) {
+            awaitInFlight(); // both batches full: the input waits for the verifier
+            dispatch();
         }
     }
 
     /**
-     * A module announcement from the control topic: the buffer is verified with the current
-     * module first, then the announced one replaces it if it is signed by a trusted key, matches
+     * A module announcement from the control topic: everything buffered is verified with the
+     * current module first, then the announced one replaces it if it is signed by a trusted key, matches
      * its manifest and passes its self-test; otherwise it is refused (logged and counted) and the
      * current module stays.
      */
     @Override
     public void processElement2(StreamRecord<KafkaPayload> element) throws Exception {
-        flush();
+        verifyAll();
         apply(element.getValue().value);
     }
 
@@ -247,16 +267,10 @@ public class BatchVerifyOperator extends AbstractStreamOperator<VerifiedProof>
 
     @Override
     public void processWatermark1(Watermark mark) throws Exception {
-        if (buffer.isEmpty()) {
+        if (filling.size() == 0 && inFlight == null) {
             super.processWatermark(mark);
-            return;
-        }
-        int last = heldPositions.size() - 1;
-        if (last >= 0 && heldPositions.get(last) == buffer.size()) {
-            heldWatermarks.set(last, mark); // no record in between: only the newer one matters
         } else {
-            heldWatermarks.add(mark);
-            heldPositions.add(buffer.size());
+            filling.hold(mark);
         }
     }
 
@@ -269,7 +283,7 @@ public class BatchVerifyOperator extends AbstractStreamOperator<VerifiedProof>
     protected void processWatermarkStatus(WatermarkStatus watermarkStatus, int index) throws Exception {
         if (index == 0) {
             // Going idle (or active again) must not overtake buffered records either.
-            flush();
+            verifyAll();
             output.emitWatermarkStatus(watermarkStatus);
         }
     }
@@ -277,32 +291,40 @@ public class BatchVerifyOperator extends AbstractStreamOperator<VerifiedProof>
     /** Verifies and emits everything buffered before the barrier of checkpoint {@code checkpointId}. */
     @Override
     public void prepareSnapshotPreBarrier(long checkpointId) throws Exception {
-        flush();
+        verifyAll();
         super.prepareSnapshotPreBarrier(checkpointId);
     }
 
     @Override
     public void endInput(int inputId) throws Exception {
         if (inputId == 1) {
-            flush();
+            verifyAll();
         }
     }
 
     @Override
     public void finish() throws Exception {
-        flush();
+        verifyAll();
         super.finish();
     }
 
     @Override
     public void close() throws Exception {
         cancelTimer();
+        if (verifyThread != null) {
+            verifyThread.shutdownNow();
+        }
         super.close();
     }
 
-    /** Records waiting for their batch (for tests). */
+    /** Records waiting for their batch, not counting a batch being verified (for tests). */
     int bufferedCount() {
-        return buffer == null ? 0 : buffer.size();
+        return filling == null ? 0 : filling.size();
+    }
+
+    /** Whether a batch is being verified (for tests). */
+    boolean isVerifying() {
+        return inFlight != null;
     }
 
     /** SHA-256 of the module that verifies {@code statement} now (for tests). */
@@ -315,48 +337,172 @@ public class BatchVerifyOperator extends AbstractStreamOperator<VerifiedProof>
         return refusedByReason.values().stream().mapToLong(Counter::getCount).sum();
     }
 
-    /** Whether a flush timer is pending (for tests). */
+    /** Whether a delay timer is pending (for tests). */
     boolean hasPendingTimer() {
-        return flushTimer != null;
+        return delayTimer != null;
     }
 
-    private void flush() throws Exception {
+    /** The filling batch's delay ran out: it goes now, or as soon as the verifier is free. */
+    private void delayRanOut() {
+        if (inFlight == null) {
+            dispatch();
+        } else {
+            filling.due = true;
+        }
+    }
+
+    /** Hands the filling batch to the verify thread; nothing may be in flight. */
+    private void dispatch() {
         cancelTimer();
-        if (buffer.isEmpty()) {
+        Batch batch = filling;
+        filling = spare;
+        spare = null;
+        batch.dispatchedAt = getProcessingTimeService().getCurrentProcessingTime();
+        CompletableFuture<List<VerifiedProof>> result = new CompletableFuture<>();
+        batch.verified = result;
+        inFlight = batch;
+        verifyThread.execute(() -> {
+            long start = System.nanoTime();
+            try {
+                List<VerifiedProof> verified = verifier.verify(batch.records);
+                batch.verifyNanos = System.nanoTime() - start;
+                result.complete(verified);
+            } catch (Throwable t) {
+                result.completeExceptionally(t);
+            }
+            try {
+                mailbox.execute(() -> verified(result), "emit a verified batch");
+            } catch (RejectedExecutionException taskEnding) {
+                // The task is shutting down: nobody is left to emit to.
+            }
+        });
+    }
+
+    /** The mail from the verify thread; the batch may already have been taken by {@link #awaitInFlight()}. */
+    private void verified(CompletableFuture<List<VerifiedProof>> result) throws Exception {
+        if (inFlight != null && inFlight.verified == result) {
+            awaitInFlight();
+            if (filling.due) {
+                dispatch();
+            }
+        }
+    }
+
+    /** Verifies and emits everything buffered or in flight before returning. */
+    private void verifyAll() throws Exception {
+        awaitInFlight();
+        if (filling.size() > 0) {
+            dispatch();
+            awaitInFlight();
+        }
+    }
+
+    /**
+     * Waits for the batch in flight, if any, and emits it, followed by the watermarks that arrived
+     * after it while no record was buffered.
+     */
+    private void awaitInFlight() throws Exception {
+        if (inFlight == null) {
             return;
         }
-        long start = System.nanoTime();
-        List<VerifiedProof> verified = verifier.verify(buffer);
-        latencies.update((System.nanoTime() - start) / 1_000_000);
-        batchSizes.update(buffer.size());
-        waits.update(getProcessingTimeService().getCurrentProcessingTime() - firstBufferedAt);
+        Batch batch = inFlight;
+        inFlight = null; // a failed call fails the task: its records come again from the last checkpoint
+        List<VerifiedProof> verified;
+        try {
+            verified = batch.verified.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : new ExecutionException(e.getCause());
+        }
+        latencies.update(batch.verifyNanos / 1_000_000);
+        batchSizes.update(batch.size());
+        waits.update(batch.dispatchedAt - batch.firstBufferedAt);
+        emit(batch, verified);
+        batch.clear();
+        spare = batch;
+        if (filling.size() == 0) {
+            emit(filling, List.of());
+            filling.clear();
+        }
+    }
+
+    /** Emits a batch's verdicts with its held watermarks where they arrived. */
+    private void emit(Batch batch, List<VerifiedProof> verified) throws Exception {
         int nextMark = 0;
         for (int i = 0; i < verified.size(); i++) {
-            while (nextMark < heldPositions.size() && heldPositions.get(nextMark) == i) {
-                super.processWatermark(heldWatermarks.get(nextMark++));
+            while (nextMark < batch.heldPositions.size() && batch.heldPositions.get(nextMark) == i) {
+                super.processWatermark(batch.heldWatermarks.get(nextMark++));
             }
             VerifiedProof proof = verified.get(i);
             verifiedByStatus.get(proof.status).inc();
-            if (hasTimestamp[i]) {
-                reuse.replace(proof, timestamps[i]);
+            if (batch.hasTimestamp[i]) {
+                reuse.replace(proof, batch.timestamps[i]);
             } else {
                 reuse.replace(proof);
                 reuse.eraseTimestamp();
             }
             output.collect(reuse);
         }
-        while (nextMark < heldPositions.size()) {
-            super.processWatermark(heldWatermarks.get(nextMark++));
+        while (nextMark < batch.heldPositions.size()) {
+            super.processWatermark(batch.heldWatermarks.get(nextMark++));
         }
-        buffer.clear();
-        heldWatermarks.clear();
-        heldPositions.clear();
     }
 
     private void cancelTimer() {
-        if (flushTimer != null) {
-            flushTimer.cancel(false);
-            flushTimer = null;
+        if (delayTimer != null) {
+            delayTimer.cancel(false);
+            delayTimer = null;
+        }
+    }
+
+    /** One batch: its records with their timestamps, and the watermarks that arrived between them. */
+    private static final class Batch {
+        final List<ProofEnvelope> records;
+        final long[] timestamps;
+        final boolean[] hasTimestamp;
+        /** Watermarks that arrived while this batch was filling, and its size at their arrival. */
+        final List<Watermark> heldWatermarks = new ArrayList<>();
+        final List<Integer> heldPositions = new ArrayList<>();
+        long firstBufferedAt;
+        long dispatchedAt;
+        /** The delay ran out while another batch was being verified. */
+        boolean due;
+        CompletableFuture<List<VerifiedProof>> verified;
+        /** Written by the verify thread before it completes {@link #verified}. */
+        long verifyNanos;
+
+        Batch(int capacity) {
+            records = new ArrayList<>(capacity);
+            timestamps = new long[capacity];
+            hasTimestamp = new boolean[capacity];
+        }
+
+        int size() {
+            return records.size();
+        }
+
+        void add(StreamRecord<ProofEnvelope> element) {
+            int i = records.size();
+            records.add(element.getValue());
+            hasTimestamp[i] = element.hasTimestamp();
+            timestamps[i] = element.getTimestamp();
+        }
+
+        void hold(Watermark mark) {
+            int last = heldPositions.size() - 1;
+            if (last >= 0 && heldPositions.get(last) == records.size()) {
+                heldWatermarks.set(last, mark); // no record in between: only the newer one matters
+            } else {
+                heldWatermarks.add(mark);
+                heldPositions.add(records.size());
+            }
+        }
+
+        void clear() {
+            records.clear();
+            heldWatermarks.clear();
+            heldPositions.clear();
+            due = false;
+            verified = null;
         }
     }
 }

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 
 /**
  * A verifier without Wasm for operator tests: a range record is VALID if its proof's first byte
@@ -33,6 +34,19 @@ public final class FakeVerifierProvider implements VerifierProvider {
     /** Sizes of the batches passed to the fake module, in call order. */
     public static final List<Integer> CALLS = new CopyOnWriteArrayList<>();
 
+    /** When set, every module call waits for it to open: work that arrives during a verification. */
+    public static volatile CountDownLatch gate;
+
+    /** When set, every module call throws it: a module that breaks mid-run. */
+    public static volatile RuntimeException failure;
+
+    /** Opens no gate and breaks nothing: the state every test starts from. */
+    public static void reset() {
+        CALLS.clear();
+        gate = null;
+        failure = null;
+    }
+
     @Override
     public LoadedVerifiers load(int maxBatchSize) {
         return new LoadedVerifiers(Map.of(StatementKey.BULLETPROOFS_RANGE_V1, new Fake()), Duration.ofMillis(3),
@@ -46,7 +60,15 @@ public final class FakeVerifierProvider implements VerifierProvider {
 
     private static final class Fake implements StatementVerifier {
         @Override
-        public List<VerificationOutcome> verify(List<ProofRecord> records) {
+        public List<VerificationOutcome> verify(List<ProofRecord> records) throws InterruptedException {
+            CountDownLatch waitFor = gate;
+            if (waitFor != null) {
+                waitFor.await();
+            }
+            RuntimeException fail = failure;
+            if (fail != null) {
+                throw fail;
+            }
             CALLS.add(records.size());
             List<VerificationOutcome> out = new ArrayList<>();
             for (ProofRecord r : records) {

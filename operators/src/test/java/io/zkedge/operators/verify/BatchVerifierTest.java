@@ -18,7 +18,7 @@ class BatchVerifierTest {
 
     @BeforeEach
     void setUp() {
-        FakeVerifierProvider.CALLS.clear();
+        FakeVerifierProvider.reset();
         verifier = new BatchVerifier(new FakeVerifierProvider().load(64).verifiers(), "n-0", () -> 1234L);
     }
 

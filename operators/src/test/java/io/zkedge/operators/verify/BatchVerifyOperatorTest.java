@@ -1,6 +1,7 @@
 package io.zkedge.operators.verify;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.zkedge.operators.decode.KafkaPayload;
 import io.zkedge.operators.decode.ProofEnvelope;
@@ -9,15 +10,23 @@ import io.zkedge.operators.testutils.FakeVerifierProvider;
 import io.zkedge.schemas.VerdictStatus;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.runtime.tasks.mailbox.Mail;
+import org.apache.flink.streaming.runtime.tasks.mailbox.TaskMailbox;
 import org.apache.flink.streaming.util.TwoInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Batching edge cases of {@link BatchVerifyOperator}, with a fake module and the test processing-time clock. */
+/**
+ * Batching edge cases of {@link BatchVerifyOperator}, with a fake module and the test processing-time
+ * clock. The module calls run on the operator's verify thread; their results come back as mails,
+ * which the tests run.
+ */
 class BatchVerifyOperatorTest {
 
     private static final int BATCH_SIZE = 3;
@@ -28,7 +37,7 @@ class BatchVerifyOperatorTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        FakeVerifierProvider.CALLS.clear();
+        FakeVerifierProvider.reset();
         operator = new BatchVerifyOperator(new FakeVerifierProvider(), BATCH_SIZE, DELAY);
         harness = new TwoInputStreamOperatorTestHarness<>(operator);
         harness.setProcessingTime(1_000);
@@ -37,6 +46,7 @@ class BatchVerifyOperatorTest {
 
     @AfterEach
     void tearDown() throws Exception {
+        FakeVerifierProvider.reset();
         harness.close();
     }
 
@@ -54,6 +64,7 @@ class BatchVerifyOperatorTest {
     @Test
     void shouldFlushAFullBatchAtOnce() throws Exception {
         process(1, 2, 3);
+        awaitVerified();
 
         assertThat(verified()).extracting(p -> p.record.getSeq()).containsExactly(1L, 2L, 3L);
         assertThat(verified()).extracting(p -> p.batchId).hasSize(3).containsOnly(verified().get(0).batchId);
@@ -70,6 +81,7 @@ class BatchVerifyOperatorTest {
         assertThat(operator.bufferedCount()).isEqualTo(2);
 
         harness.setProcessingTime(1_000 + DELAY);
+        awaitVerified();
         assertThat(verified()).extracting(p -> p.record.getSeq()).containsExactly(1L, 2L);
         assertThat(operator.bufferedCount()).isZero();
         assertThat(operator.hasPendingTimer()).isFalse();
@@ -83,6 +95,7 @@ class BatchVerifyOperatorTest {
         process(5);
 
         harness.setProcessingTime(1_000 + DELAY);
+        awaitVerified();
         assertThat(FakeVerifierProvider.CALLS).containsExactly(3, 2);
         assertThat(harness.getProcessingTimeService().getNumActiveTimers()).isZero();
     }
@@ -126,6 +139,7 @@ class BatchVerifyOperatorTest {
         assertThat(harness.getOutput()).isEmpty();
 
         harness.setProcessingTime(1_000 + DELAY);
+        awaitVerified();
 
         List<Object> output = new ArrayList<>(harness.getOutput());
         assertThat(output).hasSize(2);
@@ -142,6 +156,7 @@ class BatchVerifyOperatorTest {
         harness.processWatermark1(new Watermark(160));
 
         harness.setProcessingTime(1_000 + DELAY);
+        awaitVerified();
 
         List<Object> output = new ArrayList<>(harness.getOutput());
         assertThat(output).hasSize(4);
@@ -160,6 +175,88 @@ class BatchVerifyOperatorTest {
 
         assertThat(verified()).extracting(p -> p.status).containsExactly(VerdictStatus.VALID, VerdictStatus.INVALID);
         assertThat(verified()).extracting(p -> p.sourceOffset).containsExactly(1L, 2L);
+    }
+
+    @Test
+    void shouldTakeRecordsWhileABatchIsBeingVerified() throws Exception {
+        FakeVerifierProvider.gate = new CountDownLatch(1);
+        process(1, 2, 3);
+        process(4);
+
+        assertThat(operator.isVerifying()).isTrue();
+        assertThat(operator.bufferedCount()).isEqualTo(1);
+        assertThat(verified()).isEmpty();
+
+        FakeVerifierProvider.gate.countDown();
+        awaitVerified();
+        assertThat(verified()).extracting(p -> p.record.getSeq()).containsExactly(1L, 2L, 3L);
+        assertThat(operator.bufferedCount()).as("4 waits for its own delay").isEqualTo(1);
+        assertThat(operator.hasPendingTimer()).isTrue();
+    }
+
+    @Test
+    void shouldSendABatchWhoseDelayRanOutAsSoonAsTheVerifierIsFree() throws Exception {
+        FakeVerifierProvider.gate = new CountDownLatch(1);
+        process(1, 2, 3, 4);
+        harness.setProcessingTime(1_000 + DELAY);
+        assertThat(operator.bufferedCount()).as("the verifier is busy with 1-3").isEqualTo(1);
+
+        FakeVerifierProvider.gate.countDown();
+        awaitVerified();
+
+        assertThat(verified()).extracting(p -> p.record.getSeq()).containsExactly(1L, 2L, 3L, 4L);
+        assertThat(FakeVerifierProvider.CALLS).containsExactly(3, 1);
+        assertThat(harness.getProcessingTime()).as("without waiting for another delay").isEqualTo(1_000 + DELAY);
+    }
+
+    @Test
+    void shouldHoldAWatermarkBehindTheBatchBeingVerified() throws Exception {
+        FakeVerifierProvider.gate = new CountDownLatch(1);
+        process(1, 2, 3);
+        harness.processWatermark1(new Watermark(10));
+        assertThat(harness.getOutput()).isEmpty();
+
+        FakeVerifierProvider.gate.countDown();
+        awaitVerified();
+
+        List<Object> output = new ArrayList<>(harness.getOutput());
+        assertThat(output).hasSize(4);
+        assertThat(output.subList(0, 3)).allMatch(StreamRecord.class::isInstance);
+        assertThat(output.get(3)).isEqualTo(new Watermark(10));
+    }
+
+    @Test
+    void shouldVerifyTheBatchInFlightAndTheBufferBeforeTheBarrierAndEmitEachOnce() throws Exception {
+        FakeVerifierProvider.gate = new CountDownLatch(1);
+        process(1, 2, 3, 4);
+        FakeVerifierProvider.gate.countDown();
+
+        harness.prepareSnapshotPreBarrier(3);
+
+        assertThat(verified()).extracting(p -> p.record.getSeq()).containsExactly(1L, 2L, 3L, 4L);
+        assertThat(operator.isVerifying()).isFalse();
+        assertThat(operator.bufferedCount()).isZero();
+        // The verify thread's mails for batches the barrier already emitted change nothing.
+        Optional<Mail> mail;
+        while ((mail = harness.getTaskMailbox().tryTake(TaskMailbox.MIN_PRIORITY)).isPresent()) {
+            mail.get().run();
+        }
+        assertThat(verified()).hasSize(4);
+    }
+
+    @Test
+    void shouldFailTheTaskWithTheModulesErrorWhenAModuleCallFails() throws Exception {
+        FakeVerifierProvider.failure = new IllegalStateException("module trapped");
+        process(1, 2, 3);
+
+        assertThatThrownBy(this::awaitVerified).isInstanceOf(IllegalStateException.class).hasMessage("module trapped");
+    }
+
+    /** Runs the task's mails until no batch is being verified: each verified batch comes back as a mail. */
+    private void awaitVerified() throws Exception {
+        while (operator.isVerifying()) {
+            harness.getTaskMailbox().take(TaskMailbox.MIN_PRIORITY).run();
+        }
     }
 
     private void process(long... seqs) throws Exception {
