@@ -22,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.operators.MailboxExecutor;
 import org.apache.flink.api.common.state.BroadcastState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -89,6 +90,9 @@ public class BatchVerifyOperator extends AbstractStreamOperator<VerifiedProof>
     /** Refusal reason of an announcement this job does not take (another module name, proof system, or no trust store). */
     static final String NOT_ACCEPTED = "NOT_ACCEPTED";
 
+    /** How long close() waits for a module call in progress. */
+    private static final long CLOSE_WAIT_SECONDS = 5;
+
     private final VerifierProvider provider;
     private final int maxBatchSize;
     private final long maxDelayMillis;
@@ -105,6 +109,11 @@ public class BatchVerifyOperator extends AbstractStreamOperator<VerifiedProof>
     /** A cleared batch to fill next, so two batches serve for the whole run. */
     private transient Batch spare;
     private transient ScheduledFuture<?> delayTimer;
+    /**
+     * Counts delay timers set and cancelled: a timer's callback runs as a mail, which cancelling
+     * cannot take back once the timer has expired, so a callback acts only if it is the latest.
+     */
+    private transient long timerGeneration;
     private transient StreamRecord<VerifiedProof> reuse;
 
     private transient Map<VerdictStatus, Counter> verifiedByStatus;
@@ -202,9 +211,12 @@ public class BatchVerifyOperator extends AbstractStreamOperator<VerifiedProof>
         filling.add(element);
         if (filling.size() == 1) {
             filling.firstBufferedAt = getProcessingTimeService().getCurrentProcessingTime();
+            long generation = ++timerGeneration;
             delayTimer = getProcessingTimeService().registerTimer(filling.firstBufferedAt + maxDelayMillis, time -> {
-                delayTimer = null;
-                delayRanOut();
+                if (generation == timerGeneration) {
+                    delayTimer = null;
+                    delayRanOut();
+                }
             });
         }
         if (filling.size() >= maxBatchSize) {
@@ -313,6 +325,11 @@ public class BatchVerifyOperator extends AbstractStreamOperator<VerifiedProof>
         cancelTimer();
         if (verifyThread != null) {
             verifyThread.shutdownNow();
+            // A module call does not look at interrupts: a batch still running ends on its own.
+            if (!verifyThread.awaitTermination(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                LOG.warn("The module call of {} has not returned {} s after close; its thread is left to end on its own",
+                        getRuntimeContext().getTaskInfo().getTaskNameWithSubtasks(), CLOSE_WAIT_SECONDS);
+            }
         }
         super.close();
     }
@@ -448,6 +465,7 @@ public class BatchVerifyOperator extends AbstractStreamOperator<VerifiedProof>
     }
 
     private void cancelTimer() {
+        timerGeneration++;
         if (delayTimer != null) {
             delayTimer.cancel(false);
             delayTimer = null;

@@ -14,7 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
 
 /**
  * A verifier without Wasm for operator tests: a range record is VALID if its proof's first byte
@@ -34,8 +34,8 @@ public final class FakeVerifierProvider implements VerifierProvider {
     /** Sizes of the batches passed to the fake module, in call order. */
     public static final List<Integer> CALLS = new CopyOnWriteArrayList<>();
 
-    /** When set, every module call waits for it to open: work that arrives during a verification. */
-    public static volatile CountDownLatch gate;
+    /** When set, every module call first takes a permit: work that arrives during a verification. */
+    public static volatile Semaphore permits;
 
     /** When set, every module call throws it: a module that breaks mid-run. */
     public static volatile RuntimeException failure;
@@ -43,7 +43,7 @@ public final class FakeVerifierProvider implements VerifierProvider {
     /** Opens no gate and breaks nothing: the state every test starts from. */
     public static void reset() {
         CALLS.clear();
-        gate = null;
+        permits = null;
         failure = null;
     }
 
@@ -61,9 +61,9 @@ public final class FakeVerifierProvider implements VerifierProvider {
     private static final class Fake implements StatementVerifier {
         @Override
         public List<VerificationOutcome> verify(List<ProofRecord> records) throws InterruptedException {
-            CountDownLatch waitFor = gate;
-            if (waitFor != null) {
-                waitFor.await();
+            Semaphore permit = permits;
+            if (permit != null) {
+                permit.acquire();
             }
             RuntimeException fail = failure;
             if (fail != null) {

@@ -10,17 +10,16 @@ import io.zkedge.operators.testutils.FakeVerifierProvider;
 import io.zkedge.schemas.VerdictStatus;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
-import org.apache.flink.streaming.runtime.tasks.mailbox.Mail;
 import org.apache.flink.streaming.runtime.tasks.mailbox.TaskMailbox;
 import org.apache.flink.streaming.util.TwoInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Batching edge cases of {@link BatchVerifyOperator}, with a fake module and the test processing-time
@@ -46,8 +45,12 @@ class BatchVerifyOperatorTest {
 
     @AfterEach
     void tearDown() throws Exception {
-        FakeVerifierProvider.reset();
+        Semaphore permits = FakeVerifierProvider.permits;
+        if (permits != null) {
+            permits.release(1_000); // no module call of a failed test stays blocked
+        }
         harness.close();
+        FakeVerifierProvider.reset();
     }
 
     @Test
@@ -91,6 +94,7 @@ class BatchVerifyOperatorTest {
     @Test
     void shouldStartANewDelayAfterEachFlush() throws Exception {
         process(1, 2, 3, 4);                 // 1-3 flushed by size, 4 waits
+        awaitVerified();
         harness.setProcessingTime(1_010);
         process(5);
 
@@ -179,7 +183,7 @@ class BatchVerifyOperatorTest {
 
     @Test
     void shouldTakeRecordsWhileABatchIsBeingVerified() throws Exception {
-        FakeVerifierProvider.gate = new CountDownLatch(1);
+        FakeVerifierProvider.permits = new Semaphore(0);
         process(1, 2, 3);
         process(4);
 
@@ -187,7 +191,7 @@ class BatchVerifyOperatorTest {
         assertThat(operator.bufferedCount()).isEqualTo(1);
         assertThat(verified()).isEmpty();
 
-        FakeVerifierProvider.gate.countDown();
+        FakeVerifierProvider.permits.release();
         awaitVerified();
         assertThat(verified()).extracting(p -> p.record.getSeq()).containsExactly(1L, 2L, 3L);
         assertThat(operator.bufferedCount()).as("4 waits for its own delay").isEqualTo(1);
@@ -196,27 +200,57 @@ class BatchVerifyOperatorTest {
 
     @Test
     void shouldSendABatchWhoseDelayRanOutAsSoonAsTheVerifierIsFree() throws Exception {
-        FakeVerifierProvider.gate = new CountDownLatch(1);
+        FakeVerifierProvider.permits = new Semaphore(0);
         process(1, 2, 3, 4);
         harness.setProcessingTime(1_000 + DELAY);
         assertThat(operator.bufferedCount()).as("the verifier is busy with 1-3").isEqualTo(1);
 
-        FakeVerifierProvider.gate.countDown();
+        FakeVerifierProvider.permits.release(2);
         awaitVerified();
 
+        assertThat(FakeVerifierProvider.CALLS).as("4 went without another delay").containsExactly(3, 1);
         assertThat(verified()).extracting(p -> p.record.getSeq()).containsExactly(1L, 2L, 3L, 4L);
-        assertThat(FakeVerifierProvider.CALLS).containsExactly(3, 1);
-        assertThat(harness.getProcessingTime()).as("without waiting for another delay").isEqualTo(1_000 + DELAY);
+    }
+
+    @Test
+    @Timeout(30)
+    void shouldHoldTheInputWhenBothBatchesAreFullUntilTheVerifierIsFree() throws Exception {
+        FakeVerifierProvider.permits = new Semaphore(0);
+        process(1, 2, 3);
+        Thread verifierFreed = new Thread(() -> {
+            sleepQuietly(100);
+            FakeVerifierProvider.permits.release(); // 1-3 only: 4-6 stay in flight
+        });
+        verifierFreed.start();
+
+        long start = System.nanoTime();
+        process(4, 5, 6);                    // fills the second batch: waits for 1-3
+        assertThat(System.nanoTime() - start).as("the input waited").isGreaterThanOrEqualTo(50_000_000L);
+        verifierFreed.join();
+
+        assertThat(verified()).as("emitted by the waiting task thread").extracting(p -> p.record.getSeq())
+                .containsExactly(1L, 2L, 3L);
+        assertThat(operator.isVerifying()).as("4-6 went at once").isTrue();
+        // The verify thread's mail for 1-3 comes after the task took them itself: it must leave
+        // 4-6, still in flight, alone (waiting for them here would never end: no permit left).
+        harness.getTaskMailbox().take(TaskMailbox.MIN_PRIORITY).run();
+        assertThat(verified()).hasSize(3);
+        assertThat(operator.isVerifying()).isTrue();
+
+        FakeVerifierProvider.permits.release();
+        awaitVerified();
+        assertThat(verified()).extracting(p -> p.record.getSeq()).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
+        assertThat(FakeVerifierProvider.CALLS).containsExactly(3, 3);
     }
 
     @Test
     void shouldHoldAWatermarkBehindTheBatchBeingVerified() throws Exception {
-        FakeVerifierProvider.gate = new CountDownLatch(1);
+        FakeVerifierProvider.permits = new Semaphore(0);
         process(1, 2, 3);
         harness.processWatermark1(new Watermark(10));
         assertThat(harness.getOutput()).isEmpty();
 
-        FakeVerifierProvider.gate.countDown();
+        FakeVerifierProvider.permits.release();
         awaitVerified();
 
         List<Object> output = new ArrayList<>(harness.getOutput());
@@ -227,21 +261,31 @@ class BatchVerifyOperatorTest {
 
     @Test
     void shouldVerifyTheBatchInFlightAndTheBufferBeforeTheBarrierAndEmitEachOnce() throws Exception {
-        FakeVerifierProvider.gate = new CountDownLatch(1);
+        FakeVerifierProvider.permits = new Semaphore(0);
         process(1, 2, 3, 4);
-        FakeVerifierProvider.gate.countDown();
+        FakeVerifierProvider.permits.release(2);
 
         harness.prepareSnapshotPreBarrier(3);
 
         assertThat(verified()).extracting(p -> p.record.getSeq()).containsExactly(1L, 2L, 3L, 4L);
         assertThat(operator.isVerifying()).isFalse();
         assertThat(operator.bufferedCount()).isZero();
-        // The verify thread's mails for batches the barrier already emitted change nothing.
-        Optional<Mail> mail;
-        while ((mail = harness.getTaskMailbox().tryTake(TaskMailbox.MIN_PRIORITY)).isPresent()) {
-            mail.get().run();
-        }
+        // One mail per batch from the verify thread, both for batches the barrier already emitted.
+        harness.getTaskMailbox().take(TaskMailbox.MIN_PRIORITY).run();
+        harness.getTaskMailbox().take(TaskMailbox.MIN_PRIORITY).run();
         assertThat(verified()).hasSize(4);
+    }
+
+    @Test
+    void shouldVerifyTheBatchInFlightAndTheBufferAtTheEndOfInput() throws Exception {
+        FakeVerifierProvider.permits = new Semaphore(0);
+        process(1, 2, 3, 4);
+        FakeVerifierProvider.permits.release(2);
+
+        harness.endInput1();
+
+        assertThat(verified()).extracting(p -> p.record.getSeq()).containsExactly(1L, 2L, 3L, 4L);
+        assertThat(FakeVerifierProvider.CALLS).containsExactly(3, 1);
     }
 
     @Test
@@ -256,6 +300,14 @@ class BatchVerifyOperatorTest {
     private void awaitVerified() throws Exception {
         while (operator.isVerifying()) {
             harness.getTaskMailbox().take(TaskMailbox.MIN_PRIORITY).run();
+        }
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
